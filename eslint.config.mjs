@@ -1,0 +1,59 @@
+// ESLint flat config: typescript-eslint, React hooks and the Power Apps checker rules.
+// pcf-scripts runs this same config inside every build; `npm run lint` runs it on the whole tree.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import powerApps from "@microsoft/eslint-plugin-power-apps";
+import globals from "globals";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "node_modules/**",
+      "out/**",
+      "coverage/**",
+      "test-results/**",
+      "solution/bin/**",
+      "controls/*/generated/**",
+      "test/fixtures/**",
+      "**/*.d.ts",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    plugins: {
+      "react-hooks": reactHooks,
+      "@microsoft/power-apps": powerApps,
+    },
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "module",
+      globals: { ...globals.browser, ComponentFramework: "readonly" },
+    },
+    rules: {
+      ...powerApps.configs.paCheckerHosted.rules,
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": ["warn", { allow: ["warn", "error"] }],
+      eqeqeq: ["error", "smart"],
+    },
+  },
+  {
+    // Node-side code: tests, benchmarks, the solution packer.
+    files: ["test/**/*.{ts,tsx}", "solution/**/*.ts", "*.config.{js,mjs,ts}", "jest*.config.{js,ts}"],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: { "no-console": "off" },
+  },
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,13 @@
+// Browser tests: the real PCF test harness (pcf-start) in headless Chromium, one harness at a time.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test/browser"],
+  testMatch: ["<rootDir>/test/browser/**/*.browser.test.ts"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }],
+  },
+  moduleNameMapper: { "^@integrationkit/shared$": "<rootDir>/shared/src/index.ts" },
+  maxWorkers: 1,
+  testTimeout: 180000,
+};

@@ -1,0 +1,400 @@
+/**
+ * Drives the PCF test harness (pcf-start) in headless Chromium, for browser tests and benchmarks.
+ *
+ * - pcf-start 1.51.1 always listens on port 8181, so one harness runs at a time on a machine: a lock
+ *   directory under the OS temp folder serialises callers (tests, benchmarks, several terminals).
+ * - Chromium stays on localhost: every other request is aborted and recorded, except the React UMD
+ *   files the harness takes from a CDN, which are served from node_modules.
+ * - Telemetry is off for pcf-start, and HOME points at a throw-away folder so nothing is written to the
+ *   user's profile.
+ * - Every process started here ends in `close()`, pass or fail.
+ */
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { BrowserContext, chromium, ConsoleMessage, Locator, Page } from "playwright-core";
+import { telemetryOffEnv } from "../../solution/scripts/pcf";
+
+export const repoRoot = path.resolve(__dirname, "..", "..");
+export const testResultsDir = path.join(repoRoot, "test-results");
+export const screenshotDir = path.join(testResultsDir, "screenshots");
+const HARNESS_PORT = 8181;
+const NAMESPACE = "IntegrationKit";
+
+export interface HarnessOptions {
+  /** Container width in px (the harness's "Component Container Width"). */
+  width?: number;
+  /** Container height in px; undefined leaves it empty, which the harness reports as -1. */
+  height?: number;
+  /** Serve React's production UMD build instead of the development one (for benchmarks). */
+  reactProduction?: boolean;
+  /** Browser viewport. */
+  viewport?: { width: number; height: number };
+  /** Which built control folder to serve; defaults to out/controls/<control>. */
+  codePath?: string;
+}
+
+export interface Harness {
+  readonly control: string;
+  readonly url: string;
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** The control's root element in the harness. */
+  readonly root: Locator;
+  readonly consoleMessages: string[];
+  /** Page errors and console errors (known harness noise filtered out). */
+  readonly errors: string[];
+  /** Requests to anything but localhost that were aborted (fonts excluded). */
+  readonly unexpectedRequests: string[];
+  setProperty(name: string, value: string): Promise<void>;
+  readProperty(name: string): Promise<string>;
+  setContainerSize(width: number, height?: number): Promise<void>;
+  setFormFactor(formFactor: "web" | "tablet" | "phone"): Promise<void>;
+  loadDatasetCsv(datasetName: string, csvPath: string): Promise<void>;
+  axeViolations(): Promise<AxeViolation[]>;
+  screenshot(name: string, options?: { fullPage?: boolean; controlOnly?: boolean }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Where Chromium is, or a clear message about how to get it: browser tests never skip silently. */
+export function chromiumPath(): string {
+  const candidate = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!fs.existsSync(candidate)) {
+    throw new Error(
+      `Chromium was not found at ${candidate}. Install Debian's package with ` +
+        "`sudo apt-get update && sudo apt-get install -y chromium` (or run `npm run setup:chromium`), " +
+        "or set CHROMIUM_PATH to a Chromium executable.",
+    );
+  }
+  return candidate;
+}
+
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  // Debian's wrapper adds Google API keys; without this rule Chromium makes background requests that
+  // page.route never sees (../shared/guide/browser-tests.md).
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+  "--no-proxy-server",
+  "--disable-domain-reliability",
+  "--dns-prefetch-disable",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Machine-wide lock: one harness on port 8181 at a time.
+
+const lockDir = path.join(os.tmpdir(), "integrationkit-harness.lock");
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function acquireLock(timeoutMs = 15 * 60_000): Promise<() => void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      fs.writeFileSync(path.join(lockDir, "pid"), String(process.pid));
+      return () => fs.rmSync(lockDir, { recursive: true, force: true });
+    } catch {
+      let owner = NaN;
+      try {
+        owner = Number(fs.readFileSync(path.join(lockDir, "pid"), "utf8"));
+      } catch {
+        // The owner is between mkdir and writing its pid; wait.
+      }
+      if (Number.isFinite(owner) && owner > 0 && !pidAlive(owner)) {
+        fs.rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`Timed out waiting for the harness lock ${lockDir} (held by pid ${owner}).`);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// pcf-start
+
+async function killTree(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    child.kill("SIGTERM");
+  }
+  let handle: NodeJS.Timeout | undefined;
+  const timer = new Promise<"timeout">((r) => {
+    handle = setTimeout(() => r("timeout"), 4000);
+  });
+  const outcome = await Promise.race([exited, timer]);
+  clearTimeout(handle);
+  if (outcome === "timeout") {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      child.kill("SIGKILL");
+    }
+    await exited;
+  }
+}
+
+async function waitForPortFree(port: number, timeoutMs: number): Promise<void> {
+  const net = await import("net");
+  const started = Date.now();
+  for (;;) {
+    const free = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ port, host: "127.0.0.1" });
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once("error", () => resolve(true));
+    });
+    if (free) return;
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`Port ${port} is still in use: another pcf-start is running. Stop it and try again.`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function startPcfStart(codePath: string, home: string): Promise<{ child: ChildProcess; url: string; log: string[] }> {
+  await waitForPortFree(HARNESS_PORT, 20_000);
+  const child = spawn(process.execPath, [path.join(repoRoot, "node_modules", "pcf-start", "bin", "pcf-start.js"), "--codePath", codePath], {
+    cwd: repoRoot,
+    env: { ...process.env, ...telemetryOffEnv(), HOME: home, BROWSER: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const log: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`pcf-start did not report its URL within 60 s:\n${log.join("")}`)), 60_000);
+    const onData = (chunk: Buffer): void => {
+      const text = chunk.toString();
+      log.push(text);
+      const m = /Local:\s+(http:\/\/localhost:\d+)/.exec(log.join(""));
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (c: Buffer) => log.push(c.toString()));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`pcf-start exited with code ${code}:\n${log.join("")}`));
+    });
+  });
+  return { child, url, log };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Known noise from the harness page itself (not from our controls).
+
+const FONT_URL = /\.(woff2?|ttf)(\?|$)/i;
+const HARNESS_NOISE = [
+  // The harness renders its own container before the width input has a value.
+  /`NaN` is an invalid value for the `%s` css style property/,
+  /Download the React DevTools/,
+];
+
+function isNoise(message: ConsoleMessage): boolean {
+  const text = message.text();
+  if (HARNESS_NOISE.some((re) => re.test(text))) return true;
+  const url = message.location()?.url ?? "";
+  return /Failed to load resource/.test(text) && (FONT_URL.test(url) || url === "");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function openHarness(control: string, options: HarnessOptions = {}): Promise<Harness> {
+  const executablePath = chromiumPath();
+  const codePath = options.codePath ?? path.join(repoRoot, "out", "controls", control);
+  if (!fs.existsSync(path.join(codePath, "bundle.js"))) {
+    throw new Error(`No built control at ${codePath}: run \`npm run build\` (or \`npm run build:control -- ${control}\`) first.`);
+  }
+  const release = await acquireLock();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `ikit-harness-${control}-`));
+  let child: ChildProcess | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    const started = await startPcfStart(codePath, path.join(scratch, "home"));
+    child = started.child;
+    context = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
+      executablePath,
+      headless: true,
+      args: chromiumArgs,
+      viewport: options.viewport ?? { width: 1400, height: 1000 },
+      acceptDownloads: true,
+    });
+    const consoleMessages: string[] = [];
+    const errors: string[] = [];
+    const unexpectedRequests: string[] = [];
+    const reactFlavour = options.reactProduction ? "production.min" : "development";
+    await context.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url)) return route.continue();
+      const m = /unpkg\.com\/(react|react-dom)@16\.14\.0\/umd\/(react|react-dom)\.(development|production\.min)\.js/.exec(url);
+      if (m) {
+        return route.fulfill({
+          path: path.join(repoRoot, "node_modules", m[1], "umd", `${m[2]}.${reactFlavour}.js`),
+          contentType: "application/javascript",
+        });
+      }
+      if (!FONT_URL.test(url)) unexpectedRequests.push(url);
+      return route.abort();
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on("console", (msg) => {
+      consoleMessages.push(`${msg.type()}: ${msg.text()}`);
+      if (msg.type() === "error" && !isNoise(msg)) errors.push(msg.text());
+    });
+    page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+    await page.goto(started.url);
+    const root = page.locator(`[data-lp-id="${NAMESPACE}.${control}|TestControl"]`);
+    await root.waitFor({ state: "attached", timeout: 30_000 });
+    const harness = makeHarness(control, started.url, page, context, root, consoleMessages, errors, unexpectedRequests, async () => {
+      await context?.close().catch(() => undefined);
+      if (child) await killTree(child);
+      fs.rmSync(scratch, { recursive: true, force: true });
+      release();
+    });
+    if (options.width !== undefined || options.height !== undefined) {
+      await harness.setContainerSize(options.width ?? 800, options.height);
+    }
+    return harness;
+  } catch (e) {
+    await context?.close().catch(() => undefined);
+    if (child) await killTree(child);
+    fs.rmSync(scratch, { recursive: true, force: true });
+    release();
+    throw e;
+  }
+}
+
+function makeHarness(
+  control: string,
+  url: string,
+  page: Page,
+  context: BrowserContext,
+  root: Locator,
+  consoleMessages: string[],
+  errors: string[],
+  unexpectedRequests: string[],
+  closeAll: () => Promise<void>,
+): Harness {
+  let closed = false;
+  const propertyBlock = (name: string): Locator =>
+    page
+      .locator("#accordion__panel-data_inputs .io-item")
+      .filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
+      .first();
+  const propertyInput = (name: string): Locator => propertyBlock(name).locator("input[type=text], input:not([type]), textarea, select").first();
+
+  return {
+    control,
+    url,
+    page,
+    context,
+    root,
+    consoleMessages,
+    errors,
+    unexpectedRequests,
+    async setProperty(name, value) {
+      const input = propertyInput(name);
+      await input.waitFor({ timeout: 10_000 });
+      const tag = await input.evaluate((el) => el.tagName.toLowerCase());
+      if (tag === "select") {
+        await input.selectOption(value);
+      } else {
+        await input.fill(value);
+      }
+      await input.press("Tab");
+    },
+    async readProperty(name) {
+      return propertyInput(name).inputValue();
+    },
+    async setContainerSize(width, height) {
+      const w = page.locator("#control-width input");
+      await w.fill(String(width));
+      await w.press("Tab");
+      const h = page.locator("#control-height input");
+      await h.fill(height === undefined ? "" : String(height));
+      await h.press("Tab");
+    },
+    async setFormFactor(formFactor) {
+      const value = { web: "1", tablet: "2", phone: "3" }[formFactor];
+      await page.locator("#accordion__panel-context_inputs select").first().selectOption(value);
+    },
+    async loadDatasetCsv(datasetName, csvPath) {
+      await page.setInputFiles(`#${datasetName}Input`, csvPath);
+      const apply = page.locator("input[value=Apply]");
+      await apply.waitFor({ timeout: 10_000 });
+      await apply.click();
+    },
+    async axeViolations() {
+      await page.addScriptTag({ path: path.join(repoRoot, "node_modules", "axe-core", "axe.min.js") });
+      const handle = await root.elementHandle();
+      if (!handle) throw new Error(`The ${control} root is not in the page.`);
+      return page.evaluate(async (el) => {
+        const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+        const result = await axe.run(el, { resultTypes: ["violations"] });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+        }));
+      }, handle);
+    },
+    async screenshot(name, options = {}) {
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      const file = path.join(screenshotDir, `${name}.png`);
+      if (options.controlOnly) {
+        await root.screenshot({ path: file });
+      } else {
+        await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+      }
+      return file;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await closeAll();
+    },
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Formats axe violations for a failing assertion message. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.id} (${v.impact ?? "n/a"}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`)
+    .join("\n");
+}
