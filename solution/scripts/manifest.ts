@@ -1,0 +1,123 @@
+// Reads a built control manifest (out/controls/<C>/ControlManifest.xml): the control's identity
+// and every file it names. The packer and the verifier both use this, so they agree on what a
+// control consists of.
+import { asArray, attr, child, parseXml, xmlProblem, type XmlNode } from "./xml";
+
+export const MANIFEST_FILE = "ControlManifest.xml";
+/** pcf-scripts' production build writes the code as bundle.js; an input manifest names index.ts. */
+export const BUILT_CODE_PATH = "bundle.js";
+
+export interface BuiltManifest {
+  namespace: string;
+  constructorName: string;
+  version: string;
+  codePath: string;
+  /** Every file the manifest names, relative to the manifest's folder, "/"-separated, code first. */
+  files: string[];
+  /** The resx files among them. */
+  resx: string[];
+}
+
+export type ManifestResult = { ok: true; manifest: BuiltManifest } | { ok: false; problems: string[] };
+
+const NAMESPACE_PATTERN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+const CONSTRUCTOR_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const CONTROL_VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
+const RESX_LCID = /\.(\d{4,5})\.resx$/i;
+
+/** The name a control has in a solution (folder, CustomControl Name, RootComponent schemaName). */
+export function solutionControlName(prefix: string, namespace: string, constructorName: string): string {
+  return `${prefix}_${namespace}.${constructorName}`;
+}
+
+/** LCID in a resx file name such as strings/Foo.1031.resx, or undefined. */
+export function resxLcid(fileName: string): number | undefined {
+  const m = RESX_LCID.exec(fileName);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Normalizes a manifest path to a zip-relative one; returns a problem text when it cannot be packed safely. */
+export function normalizeManifestPath(raw: string): { path: string } | { problem: string } {
+  const p = raw.trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  if (p === "") return { problem: "a resource has an empty path" };
+  if (p.startsWith("/") || /^[A-Za-z]:/.test(p)) return { problem: `resource path "${raw}" must be relative` };
+  if (p.split("/").some((seg) => seg === ".." || seg === "")) {
+    return { problem: `resource path "${raw}" must stay inside the control folder (no "..", no empty segments)` };
+  }
+  return { path: p };
+}
+
+/** Parses and checks a built manifest's text. */
+export function readBuiltManifest(text: string): ManifestResult {
+  const xmlIssue = xmlProblem(text);
+  if (xmlIssue) return { ok: false, problems: [`ControlManifest.xml is not well-formed XML (${xmlIssue})`] };
+  const doc = parseXml(text);
+  const controls = asArray(child(doc, "manifest")?.control);
+  if (controls.length !== 1) {
+    return { ok: false, problems: ["ControlManifest.xml must have one <manifest><control> element"] };
+  }
+  const control = controls[0];
+  const problems: string[] = [];
+  const namespace = attr(control, "namespace") ?? "";
+  const constructorName = attr(control, "constructor") ?? "";
+  const version = attr(control, "version") ?? "";
+  if (!namespace) problems.push("<control> has no namespace attribute");
+  else if (!NAMESPACE_PATTERN.test(namespace)) problems.push(`<control> namespace "${namespace}" is not a valid name`);
+  if (!constructorName) problems.push("<control> has no constructor attribute");
+  else if (!CONSTRUCTOR_PATTERN.test(constructorName)) {
+    problems.push(`<control> constructor "${constructorName}" is not a valid name`);
+  }
+  if (!version) problems.push("<control> has no version attribute");
+  else if (!CONTROL_VERSION_PATTERN.test(version)) problems.push(`<control> version "${version}" must be X.Y.Z`);
+
+  const resources = child(control, "resources");
+  const codes = asArray(resources?.code);
+  const codePathRaw = codes.length === 1 ? attr(codes[0], "path") : undefined;
+  if (codePathRaw === undefined) {
+    problems.push("<resources> must have exactly one <code path=...> element");
+  } else if (codePathRaw.trim() !== BUILT_CODE_PATH) {
+    problems.push(
+      `not a built manifest: its code path is "${codePathRaw}", expected "${BUILT_CODE_PATH}" ` +
+        "(pack the ControlManifest.xml that pcf-scripts writes to out/controls/<C>/, not ControlManifest.Input.xml)",
+    );
+  }
+
+  const named: string[] = [];
+  if (codePathRaw !== undefined) named.push(codePathRaw);
+  const preview = attr(control, "preview-image");
+  if (preview !== undefined) named.push(preview);
+  const resxRaw: string[] = [];
+  for (const kind of ["css", "resx", "img", "html"]) {
+    for (const el of asArray(resources?.[kind])) {
+      const p = attr(el, "path");
+      if (p === undefined) problems.push(`a <${kind}> element has no path attribute`);
+      else {
+        named.push(p);
+        if (kind === "resx") resxRaw.push(p);
+      }
+    }
+  }
+  for (const lib of asArray(resources?.library)) {
+    for (const packaged of asArray((lib as XmlNode).packaged_library)) {
+      const p = attr(packaged, "path");
+      if (p !== undefined) named.push(p);
+    }
+  }
+
+  const files: string[] = [];
+  const resx: string[] = [];
+  for (const raw of named) {
+    const n = normalizeManifestPath(raw);
+    if ("problem" in n) {
+      problems.push(n.problem);
+      continue;
+    }
+    if (!files.includes(n.path)) files.push(n.path);
+    if (resxRaw.includes(raw) && !resx.includes(n.path)) resx.push(n.path);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    manifest: { namespace, constructorName, version, codePath: BUILT_CODE_PATH, files, resx },
+  };
+}
