@@ -221,9 +221,15 @@ const HARNESS_NOISE = [
   /Download the React DevTools/,
 ];
 
+/** Console errors that come from the harness's own React tree (its inputs), not from a control. */
+function isHarnessReactWarning(text: string): boolean {
+  // pcf-start's width/height and property inputs switch from uncontrolled to controlled.
+  return text.includes("changing an uncontrolled input") && text.includes("AccordionItem");
+}
+
 function isNoise(message: ConsoleMessage): boolean {
   const text = message.text();
-  if (HARNESS_NOISE.some((re) => re.test(text))) return true;
+  if (HARNESS_NOISE.some((re) => re.test(text)) || isHarnessReactWarning(text)) return true;
   const url = message.location()?.url ?? "";
   return /Failed to load resource/.test(text) && (FONT_URL.test(url) || url === "");
 }

@@ -1,0 +1,65 @@
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { getPatternMeta } from "@integrationkit/shared";
+import { appFamilyLabel, patternField, patternFamilyLabel, patternList, type Translate } from "./text";
+
+const useStyles = makeStyles({
+  list: { margin: 0, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalXS },
+  term: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS },
+  def: { marginLeft: 0 },
+  bullets: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+export interface PatternDetailProps {
+  t: Translate;
+  patternId: string;
+}
+
+/** Everything the catalogue knows about one pattern, as a description list. */
+export const PatternDetail: React.FC<PatternDetailProps> = ({ t, patternId }) => {
+  const styles = useStyles();
+  const meta = getPatternMeta(patternId);
+  if (!meta) return null;
+  const row = (label: string, content: React.ReactNode): React.ReactNode => (
+    <>
+      <dt className={styles.term}>{label}</dt>
+      <dd className={styles.def}>{content}</dd>
+    </>
+  );
+  const bullets = (items: string[]): React.ReactNode => (
+    <ul className={styles.bullets}>
+      {items.map((s) => (
+        <li key={s}>{s}</li>
+      ))}
+    </ul>
+  );
+  return (
+    <dl className={styles.list}>
+      {row(t("Detail_AppFamily"), appFamilyLabel(t, meta.appFamily))}
+      {row(t("Detail_Families"), meta.families.map((f) => patternFamilyLabel(t, f)).join(", "))}
+      {row(t("Detail_Mechanism"), patternField(t, patternId, "Mechanism"))}
+      {row(t("Detail_Trigger"), patternField(t, patternId, "Trigger"))}
+      {row(t("Detail_Pros"), bullets(patternList(t, patternId, "Pro")))}
+      {row(t("Detail_Cons"), bullets(patternList(t, patternId, "Con")))}
+      {row(t("Detail_UseWhen"), patternField(t, patternId, "UseWhen"))}
+      {row(
+        t("Detail_Needs"),
+        bullets([
+          t("Detail_NeedsSkills", { text: patternField(t, patternId, "Skills") }),
+          t("Detail_NeedsAlm", { text: patternField(t, patternId, "Alm") }),
+          t("Detail_NeedsLicences", { text: patternField(t, patternId, "Licences") }),
+          t("Detail_NeedsDeployment", { text: meta.traits.deployments.map((d) => t(`Option_deployment_${d}`)).join(", ") }),
+        ]),
+      )}
+      {row(
+        t("Detail_Throttling"),
+        <>
+          {patternField(t, patternId, "Throttling")}
+          {meta.throttlingFacts.length > 0 &&
+            bullets(meta.throttlingFacts.map((f) => `${t(`Fact_${f}_Title`)}: ${t(`Fact_${f}_Summary`)}`))}
+        </>,
+      )}
+      {row(t("Detail_Source"), t("Detail_SourceText", { page: meta.source.page, section: meta.source.section }))}
+    </dl>
+  );
+};

@@ -1,0 +1,239 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { axe } from "jest-axe";
+import { PATTERN_IDS, PATTERN_META, parseDecision } from "@integrationkit/shared";
+import { setup } from "./setup";
+
+jest.setTimeout(30000);
+
+function list(name = "Patterns ranked by fit"): HTMLElement {
+  return screen.getByRole("list", { name });
+}
+function items(name?: string): HTMLElement[] {
+  const ol = list(name);
+  return within(ol).getAllByRole("listitem").filter((li) => li.parentElement === ol);
+}
+function titles(): string[] {
+  return items().map((li) => li.querySelector("h3")?.textContent ?? "");
+}
+function chosenStatus(): string {
+  return screen.getByText("Chosen pattern:").parentElement?.textContent ?? "";
+}
+
+describe("IntegrationPatternPicker: choosing", () => {
+  it("shows every pattern ranked for an empty scenario and nothing chosen", async () => {
+    const { container, outputs } = setup();
+    expect(await screen.findByRole("heading", { name: "Integration pattern advisor" })).toBeTruthy();
+    expect(chosenStatus()).toContain("none yet");
+    expect(items()).toHaveLength(PATTERN_IDS.length);
+    expect(screen.getByText(`Showing ${PATTERN_IDS.length} of ${PATTERN_IDS.length} patterns, best fit first.`)).toBeTruthy();
+    expect(outputs()).toEqual([]);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("re-ranks as questions are answered, then writes the chosen id and a decision record", async () => {
+    const { container, outputs, mock } = setup({ value: "" });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Finance and operations apps" }));
+    fireEvent.change(screen.getByRole("combobox", { name: /How much data per run/ }), { target: { value: "high" } });
+    fireEvent.change(screen.getByRole("combobox", { name: /How soon must it arrive/ }), { target: { value: "scheduled" } });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Change tracking (send only what changed)" }));
+
+    expect(titles()[0]).toBe("1. Data management package REST API");
+    const first = items()[0];
+    expect(within(first).getByText("Recommended")).toBeTruthy();
+    expect(within(first).getByText("Built for this need: change tracking for incremental loads.")).toBeTruthy();
+    const odata = items().find((li) => li.textContent?.includes("OData endpoint"))!;
+    expect(within(odata).getByText("Not suitable")).toBeTruthy();
+    expect(within(odata).getByText("Built for small volumes and throttled; high volumes need a batched, asynchronous pattern.")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Choose Data management package REST API" }));
+    await waitFor(() => expect(outputs()).toHaveLength(1));
+    const out = outputs()[0];
+    expect(out.value).toBe("dmf-package-api");
+    const parsed = parseDecision(out.decision);
+    expect(parsed.status).toBe("ok");
+    if (parsed.status === "ok") {
+      expect(parsed.decision.patternId).toBe("dmf-package-api");
+      expect(parsed.decision.scenario).toEqual({ apps: ["finance-operations"], timing: "scheduled", volume: "high", requirements: ["change-tracking"] });
+      expect(parsed.decision.reasons.map((r) => r.code)).toContain("requirement.core:change-tracking");
+      expect(Number.isNaN(Date.parse(parsed.decision.decidedAt))).toBe(false);
+    }
+    // The host echoes the value back: the list shows the chosen state.
+    await waitFor(() => expect(mock.context.parameters.value.raw).toBe("dmf-package-api"));
+    await waitFor(() => expect(chosenStatus()).toContain("Data management package REST API"));
+    expect(within(items()[0]).getByText("This is the chosen pattern")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Choose Data management package REST API" })).toBeNull();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("shows a stored choice as chosen and seeds the questions from the stored decision", async () => {
+    const decision = JSON.stringify({
+      schema: "integrationkit.pattern-decision",
+      version: 1,
+      patternId: "dual-write",
+      decidedAt: "2025-03-01T10:00:00.000Z",
+      scenario: { apps: ["finance-operations", "customer-engagement"], requirements: ["shared-master-data"] },
+      fit: "recommended",
+      score: 1,
+      reasons: [],
+      warnings: [],
+    });
+    const { outputs } = setup({ value: "dual-write", decision });
+    expect(chosenStatus()).toContain("Dual-write");
+    expect(chosenStatus()).toContain("Decision for Dual-write saved");
+    expect((screen.getByRole("checkbox", { name: "Master data shared by both apps" }) as HTMLInputElement).checked).toBe(true);
+    expect(titles()[0]).toBe("1. Dual-write");
+    expect(outputs()).toEqual([]);
+  });
+
+  it("opens a detail view with the catalogue facts and closes it again", async () => {
+    const { container } = setup();
+    fireEvent.click(screen.getByRole("button", { name: "Show details of Finance and operations virtual tables" }));
+    const region = screen.getByRole("region", { name: "Details of Finance and operations virtual tables" });
+    expect(within(region).getByText("Cloud only: not for on-premises finance and operations.")).toBeTruthy();
+    expect(within(region).getByText(/Exempt from finance and operations throttling/)).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+    fireEvent.click(screen.getByRole("button", { name: "Hide details of Finance and operations virtual tables" }));
+    expect(screen.queryByRole("region", { name: "Details of Finance and operations virtual tables" })).toBeNull();
+  });
+
+  it("searches by name and filters by pattern family and app family", () => {
+    setup();
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), { target: { value: "dual" } });
+    expect(titles()).toEqual(["1. Dual-write"]);
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), { target: { value: "" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Pattern family" }), { target: { value: "embedding" } });
+    const embedding = PATTERN_META.filter((p) => p.families.includes("embedding"));
+    expect(items().length).toBe(embedding.length);
+    fireEvent.change(screen.getByRole("combobox", { name: "App family" }), { target: { value: "customer-engagement" } });
+    expect(titles().map((t) => t.replace(/^\d+\. /, ""))).toEqual(["IFrame in model-driven apps", "Power Apps component framework controls", "Canvas apps", "Channel Integration Framework", "HTML web resources"]);
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), { target: { value: "zzz" } });
+    expect(screen.getByText("No pattern matches the search and filters.")).toBeTruthy();
+  });
+
+  it("limits the list to the app families the maker chose", () => {
+    setup({ appFamilies: "ce" });
+    expect(items()).toHaveLength(8);
+    expect(screen.queryByRole("combobox", { name: "App family" })).toBeNull();
+  });
+
+  it("compares two or three patterns side by side and caps the selection at three", async () => {
+    const { container } = setup();
+    fireEvent.click(screen.getByRole("checkbox", { name: "Compare Dual-write" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Compare Finance and operations virtual tables" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Compare Dataverse data and business events" }));
+    expect((screen.getByRole("checkbox", { name: "Compare OData endpoint" }) as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Compare (3)" }));
+    const table = screen.getByRole("table", { name: "Side-by-side comparison of 3 patterns" });
+    const heads = within(table).getAllByRole("columnheader").map((h) => h.textContent);
+    expect(heads).toEqual(["Dual-writeRemove", "Finance and operations virtual tablesRemove", "Dataverse data and business eventsRemove"]);
+    expect(within(table).getByText("The data is stored twice.")).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+    fireEvent.click(screen.getByRole("button", { name: "Remove Dual-write from the comparison" }));
+    fireEvent.click(screen.getByRole("button", { name: "Remove Dataverse data and business events from the comparison" }));
+    expect(screen.getByText(/Tick Compare on two or three patterns/)).toBeTruthy();
+  });
+
+  it("estimates the throttling budget and flags a design that would be throttled", async () => {
+    const { container } = setup({ defaultView: "budget", width: 320 });
+    expect(screen.getByText("This design stays within the limits.")).toBeTruthy();
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Records per run/ }), { target: { value: "100000" } });
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Batch size/ }), { target: { value: "1" } });
+    expect(screen.getByText("This design would be throttled: at least one limit is exceeded.")).toBeTruthy();
+    const row = screen.getByRole("rowheader", { name: "Requests per 5 minutes (per user, per web server)" }).parentElement!;
+    expect(within(row).getByText("Over limit (1667%)")).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("follows the allocated width", () => {
+    setup({ width: 300 });
+    expect(screen.getByTestId("ipp-root").style.width).toBe("300px");
+  });
+});
+
+describe("IntegrationPatternPicker: bad input", () => {
+  it("keeps an unknown id untouched and reports it until the user picks", async () => {
+    const { container, outputs, mock } = setup({ value: "sap-idoc" });
+    expect(screen.getByText("Unknown value in the column")).toBeTruthy();
+    expect(screen.getByText(/The column holds "sap-idoc", which is not a pattern this control knows/)).toBeTruthy();
+    expect(chosenStatus()).toContain('"sap-idoc" (not a known pattern)');
+    // Interacting with the advisor writes nothing.
+    fireEvent.click(screen.getByRole("checkbox", { name: "Customer engagement apps (Dataverse)" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Compare Webhooks" }));
+    expect(outputs()).toEqual([]);
+    expect(mock.context.parameters.value.raw).toBe("sap-idoc");
+    expect(await axe(container)).toHaveNoViolations();
+
+    fireEvent.click(screen.getByRole("button", { name: "Choose Webhooks" }));
+    await waitFor(() => expect(outputs()[0]?.value).toBe("webhooks"));
+    await waitFor(() => expect(screen.queryByText("Unknown value in the column")).toBeNull());
+  });
+
+  it("reports malformed decision JSON and keeps it until a new decision is saved", async () => {
+    const { container, outputs } = setup({ value: "odata", decision: "{ this is not json" });
+    expect(screen.getByText("The saved decision cannot be read")).toBeTruthy();
+    expect(screen.getByText(/does not contain valid JSON/)).toBeTruthy();
+    expect(chosenStatus()).toContain("OData endpoint");
+    expect(outputs()).toEqual([]);
+    expect(await axe(container)).toHaveNoViolations();
+
+    fireEvent.click(screen.getByRole("button", { name: "Choose Custom services (REST, SOAP, JSON)" }));
+    await waitFor(() => expect(outputs()).toHaveLength(1));
+    expect(parseDecision(outputs()[0].decision).status).toBe("ok");
+    await waitFor(() => expect(screen.queryByText("The saved decision cannot be read")).toBeNull());
+  });
+
+  it("reports JSON that is not a decision record", () => {
+    setup({ decision: '{"hello":"world"}' });
+    expect(screen.getByText(/holds data this control does not recognize/)).toBeTruthy();
+  });
+});
+
+describe("IntegrationPatternPicker: read-only", () => {
+  it("is fully viewable but writes nothing when the control is disabled", async () => {
+    const { container, outputs } = setup({ value: "webhooks", disabled: true });
+    expect(screen.getByText(/Read-only: you can explore and compare patterns/)).toBeTruthy();
+    expect(screen.queryAllByRole("button", { name: /^Choose / })).toHaveLength(0);
+    fireEvent.click(screen.getByRole("button", { name: "Show details of Webhooks" }));
+    expect(screen.getByRole("region", { name: "Details of Webhooks" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("checkbox", { name: "Compare Webhooks" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Compare Azure Service Bus integration" }));
+    fireEvent.click(screen.getByRole("button", { name: "Compare (2)" }));
+    expect(screen.getByRole("table")).toBeTruthy();
+    expect(outputs()).toEqual([]);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("writes nothing when field security denies editing the column", () => {
+    const { outputs } = setup({ value: "", valueSecurity: { editable: false, readable: true, secured: true } });
+    expect(screen.getByText(/Read-only/)).toBeTruthy();
+    expect(screen.queryAllByRole("button", { name: /^Choose / })).toHaveLength(0);
+    expect(outputs()).toEqual([]);
+  });
+
+  it("hides the value when field security denies reading it", async () => {
+    const { container } = setup({ value: "dual-write", valueSecurity: { editable: false, readable: false, secured: true } });
+    expect(chosenStatus()).toContain("hidden by field security");
+    expect(chosenStatus()).not.toContain("Dual-write");
+    expect(screen.queryByText("This is the chosen pattern")).toBeNull();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("writes only the value when the decision column is read-only", async () => {
+    const { outputs } = setup({ value: "", decisionSecurity: { editable: false, readable: true, secured: true } });
+    fireEvent.click(screen.getByRole("button", { name: "Choose Webhooks" }));
+    await waitFor(() => expect(outputs()).toHaveLength(1));
+    expect(outputs()[0]).toEqual({ value: "webhooks" });
+  });
+});
+
+describe("IntegrationPatternPicker: second language", () => {
+  it("takes every visible string, advice included, from the German .resx", async () => {
+    const { container } = setup({ lcid: 1031, value: "nope" });
+    expect(screen.getByRole("heading", { name: "Berater für Integrationsmuster" })).toBeTruthy();
+    expect(screen.getByText("Unbekannter Wert in der Spalte")).toBeTruthy();
+    fireEvent.click(screen.getByRole("checkbox", { name: "Finanz- und Betriebs-Apps" }));
+    expect(within(items("Muster nach Eignung sortiert")[0]).getByText("Läuft in Finanz- und Betriebs-Apps, die zum Szenario gehören.")).toBeTruthy();
+    await act(async () => undefined);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});
