@@ -1,5 +1,5 @@
 import * as React from "react";
-import { createTranslator, fieldAccess } from "@integrationkit/shared";
+import { allocatedPixels, createTranslator, fieldAccess } from "@integrationkit/shared";
 import { IInputs, IOutputs } from "./generated/ManifestTypes";
 import {
   APP_FAMILY_SETTINGS,
@@ -39,7 +39,7 @@ export class IntegrationPatternPicker implements ComponentFramework.ReactControl
     const props: IntegrationPatternPickerAppProps = {
       t: this.t ?? createTranslator((key) => context.resources.getString(key)),
       theme: context.fluentDesignLanguage?.tokenTheme,
-      width: context.mode.allocatedWidth,
+      width: allocatedPixels(context.mode.allocatedWidth),
       value: p.value?.raw ?? null,
       valueReadable: valueAccess.canRead,
       decisionRaw: p.decision?.raw ?? null,

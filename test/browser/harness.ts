@@ -318,7 +318,7 @@ function makeHarness(
       .locator("#accordion__panel-data_inputs .io-item")
       .filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
       .first();
-  const propertyInput = (name: string): Locator => propertyBlock(name).locator("input[type=text], input:not([type]), textarea, select").first();
+  const propertyInput = (name: string): Locator => propertyBlock(name).locator("input[type=text], input[type=number], input:not([type]), textarea, select").first();
 
   return {
     control,

@@ -1,2 +1,3 @@
 export * from "./strings";
 export * from "./access";
+export * from "./size";

@@ -1,4 +1,4 @@
-import { createTranslator, fieldAccess, formatMessage, localize } from "@integrationkit/shared";
+import { allocatedPixels, createTranslator, fieldAccess, formatMessage, localize } from "@integrationkit/shared";
 
 describe("localized strings", () => {
   it("uses the host's value and falls back to the key when the host has none", () => {
@@ -37,5 +37,17 @@ describe("field access", () => {
     expect(fieldAccess(true, undefined)).toEqual({ canRead: true, canWrite: false });
     expect(fieldAccess(false, { editable: false, readable: true, secured: true })).toEqual({ canRead: true, canWrite: false });
     expect(fieldAccess(false, { editable: true, readable: false, secured: true })).toEqual({ canRead: false, canWrite: false });
+  });
+});
+
+describe("allocated size", () => {
+  it("reads numbers and numeric strings, and says -1 for unknown sizes", () => {
+    expect(allocatedPixels(640)).toBe(640);
+    expect(allocatedPixels("1200")).toBe(1200);
+    expect(allocatedPixels(-1)).toBe(-1);
+    expect(allocatedPixels("")).toBe(-1);
+    expect(allocatedPixels("wide")).toBe(-1);
+    expect(allocatedPixels(undefined)).toBe(-1);
+    expect(allocatedPixels(Number.POSITIVE_INFINITY)).toBe(-1);
   });
 });

@@ -1,0 +1,140 @@
+import type { ColumnKind, DatasetLike, EntityReferenceLike, GridCell, GridColumn, GridRow, RecordLike } from "./types";
+
+/** Whether a raw value fits the kind of its column. Empty values (null, undefined, "") always fit. */
+export function valueFitsKind(value: unknown, kind: ColumnKind): boolean {
+  if (value === null || value === undefined || value === "") return true;
+  switch (kind) {
+    case "text":
+    case "multiline":
+    case "email":
+    case "phone":
+    case "url":
+      return typeof value === "string";
+    case "whole":
+    case "decimal":
+    case "currency":
+    case "choice":
+      return typeof value === "number" && Number.isFinite(value);
+    case "date":
+    case "datetime":
+      return (value instanceof Date && !Number.isNaN(value.getTime())) || (typeof value === "string" && !Number.isNaN(Date.parse(value)));
+    case "boolean":
+      return typeof value === "boolean";
+    case "choices":
+      return Array.isArray(value) && value.every((v) => typeof v === "number");
+    case "lookup":
+      return isReference(value) || (Array.isArray(value) && value.every(isReference));
+    default:
+      return true;
+  }
+}
+
+function isReference(value: unknown): boolean {
+  return value !== null && typeof value === "object" && ("id" in value || "name" in value);
+}
+
+/** Reads one cell without trusting the record: a throwing getter counts as a missing column. */
+export function readCell(record: RecordLike, column: GridColumn): GridCell {
+  let value: unknown;
+  let missing = false;
+  try {
+    value = record.getValue(column.name);
+  } catch {
+    value = undefined;
+    missing = true;
+  }
+  let text: string | null = null;
+  try {
+    const formatted = record.getFormattedValue(column.name);
+    text = typeof formatted === "string" ? formatted : null;
+  } catch {
+    text = null;
+  }
+  if (value === undefined && text === null) missing = true;
+  return { value, text, mismatch: !missing && !valueFitsKind(value, column.kind), missing };
+}
+
+export interface ReadRowsResult {
+  rows: GridRow[];
+  /** Ids listed in sortedRecordIds with no record behind them. */
+  orphanIds: number;
+}
+
+/**
+ * A row whose cells are read from the record on first use, then kept. A virtualized grid touches only
+ * the rows it renders, so 5,000 loaded rows cost 5,000 small objects, not 60,000 value reads.
+ */
+class LazyRow implements GridRow {
+  private cellCache: Record<string, GridCell> | null = null;
+  private referenceCache: EntityReferenceLike | null | undefined = undefined;
+
+  constructor(
+    readonly id: string,
+    private readonly record: RecordLike,
+    private readonly columns: readonly GridColumn[],
+  ) {}
+
+  get cells(): Record<string, GridCell> {
+    if (this.cellCache === null) {
+      const cells: Record<string, GridCell> = {};
+      for (const column of this.columns) cells[column.name] = readCell(this.record, column);
+      this.cellCache = cells;
+    }
+    return this.cellCache;
+  }
+
+  get reference(): EntityReferenceLike | null {
+    if (this.referenceCache === undefined) {
+      try {
+        this.referenceCache = this.record.getNamedReference?.() ?? null;
+      } catch {
+        this.referenceCache = null;
+      }
+    }
+    return this.referenceCache;
+  }
+}
+
+/** The dataset's records in their sorted order, as typed rows (cells read lazily). */
+export function readRows(dataset: Pick<DatasetLike, "records" | "sortedRecordIds">, columns: readonly GridColumn[]): ReadRowsResult {
+  const ids = Array.isArray(dataset.sortedRecordIds) ? dataset.sortedRecordIds : [];
+  const records = dataset.records && typeof dataset.records === "object" ? dataset.records : {};
+  const rows: GridRow[] = [];
+  let orphanIds = 0;
+  for (const id of ids) {
+    const record = records[id];
+    if (!record || typeof record.getValue !== "function") {
+      orphanIds++;
+      continue;
+    }
+    rows.push(new LazyRow(String(id), record, columns));
+  }
+  return { rows, orphanIds };
+}
+
+/** FNV-1a over a string: a cheap, stable fingerprint. */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * A signature of what the dataset shows: record ids in order, loading and error state, columns and sort.
+ * Hosts differ in what they put in `updatedProperties` (the test harness never names the dataset), so
+ * the control compares this instead.
+ */
+export function datasetSignature(dataset: DatasetLike | null | undefined): string {
+  if (!dataset) return "none";
+  const ids = Array.isArray(dataset.sortedRecordIds) ? dataset.sortedRecordIds : [];
+  let h = 0x811c9dc5;
+  for (const id of ids) h = fnv1a(String(id) + "\u0001", h);
+  const cols = Array.isArray(dataset.columns) ? dataset.columns.map((c) => `${c?.name}:${c?.dataType}`).join(",") : "";
+  const sort = Array.isArray(dataset.sorting) ? dataset.sorting.map((s) => `${s.name}:${s.sortDirection}`).join(",") : "";
+  const paging = dataset.paging;
+  const page = paging ? `${paging.pageNumber ?? paging.firstPageNumber ?? ""}/${paging.totalResultCount}/${paging.hasNextPage}` : "";
+  return [dataset.loading ? "L" : "-", dataset.error ? "E" : "-", ids.length, h.toString(36), fnv1a(cols).toString(36), sort, page].join("|");
+}

@@ -1,0 +1,150 @@
+/**
+ * VirtualTablePreview in the real PCF test harness (pcf-start) in headless Chromium, fed with the
+ * generated 5,000-row mserp_ customer table. The harness logs every dataset call to the console
+ * ("Invoked method refresh on DataSet interface."), which is how these tests see what the control asked.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseCsv } from "@integrationkit/shared";
+import { describeViolations, openHarness, testResultsDir, type Harness } from "./harness";
+import { CUSTOMER_COLUMN_TYPES, writeSampleData } from "../data/generate-customers";
+
+const CONTROL = "VirtualTablePreview";
+// React warnings raised by the harness page's own inputs, not by the control.
+const HARNESS_NOISE = [/changing an uncontrolled input/, /`NaN` is an invalid value for the `%s` css style property/];
+
+let h: Harness;
+let bigCsv: string;
+
+/** Loads a CSV into the data-set with a type per column (the harness asks for one), then applies it. */
+async function loadTypedCsv(harness: Harness, file: string, types: Record<string, string>): Promise<void> {
+  const page = harness.page;
+  await page.setInputFiles("#recordsInput", file);
+  for (const [column, type] of Object.entries(types)) {
+    const panel = page.locator("#accordion__panel-records .io-panel").filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${column}$`) }) });
+    await panel.locator("select").selectOption(type);
+  }
+  await page.locator("input[value=Apply]").click();
+}
+
+/** The harness renders Whole.None properties as <input type=number>, which the runner's setProperty does not match. */
+async function setNumberProperty(harness: Harness, name: string, value: number): Promise<void> {
+  const page = harness.page;
+  const block = page.locator("#accordion__panel-data_inputs .io-item").filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${name}$`) }) });
+  const input = block.locator("input[type=number]").first();
+  await input.fill(String(value));
+  await input.press("Tab");
+}
+
+function controlErrors(): string[] {
+  return h.errors.filter((e) => !HARNESS_NOISE.some((re) => re.test(e)));
+}
+
+function consoleSince(mark: number): string[] {
+  return h.consoleMessages.slice(mark);
+}
+
+beforeAll(async () => {
+  [bigCsv] = writeSampleData(path.join(testResultsDir, "sample-data"), [5000]);
+  h = await openHarness(CONTROL, { width: 1200, height: 760 });
+  await loadTypedCsv(h, bigCsv, CUSTOMER_COLUMN_TYPES);
+  await h.root.getByText("5000 of 5000 rows loaded").waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("VirtualTablePreview in the harness", () => {
+  it("renders the sample rows with typed columns, keeping only a window of rows in the DOM", async () => {
+    const grid = h.root.getByRole("grid", { name: "Records" });
+    expect(await grid.getAttribute("aria-rowcount")).toBe("5001");
+    const firstRow = grid.locator("[role=row][aria-rowindex='2']");
+    expect(await firstRow.innerText()).toContain("FR-000001");
+    expect(await firstRow.innerText()).toContain("Humongous Manufacturing & Co.");
+    expect(await grid.locator("[role=columnheader]", { hasText: "mserp_creditlimit" }).innerText()).toContain("Currency");
+    expect(await grid.locator("[role=row]").count()).toBeLessThan(100);
+    expect(controlErrors()).toEqual([]);
+    expect(h.unexpectedRequests).toEqual([]);
+  });
+
+  it("passes axe and is captured in a screenshot", async () => {
+    expect(describeViolations(await h.axeViolations())).toBe("");
+    const shot = await h.screenshot("VirtualTablePreview-5000-rows", { controlOnly: true });
+    expect(fs.statSync(shot).size).toBeGreaterThan(5000);
+  });
+
+  it("moves across 5,000 rows by keyboard, rendering the row it lands on", async () => {
+    const grid = h.root.getByRole("grid");
+    await grid.locator("[tabindex='0']").first().focus();
+    await h.page.keyboard.press("ArrowDown");
+    await h.page.keyboard.press("Control+End");
+    const focused = h.page.locator(":focus");
+    expect(await focused.locator("xpath=ancestor::*[@role='row']").getAttribute("aria-rowindex")).toBe("5001");
+    await h.page.keyboard.press("Control+Home");
+    expect(await h.page.locator(":focus").getAttribute("data-pos")).toBe("0:0");
+  });
+
+  it("asks the dataset for the maker's page size and says the harness ignored it", async () => {
+    const mark = h.consoleMessages.length;
+    await setNumberProperty(h, "pageSize", 100);
+    await h.root.getByText(/Waiting for page 1|ignored the page size/).first().waitFor();
+    // pcf-start 1.51.1 logs setPageSize under the name loadNextPage, with the size as parameter.
+    const calls = consoleSince(mark).join("\n");
+    expect(calls).toMatch(/Invoked method (setPageSize|loadNextPage) on Paging interface\. Parameters: 100\./);
+    expect(calls).toContain("Invoked method refresh on DataSet interface.");
+    // The harness never answers a refresh; the user can stop waiting.
+    const stop = h.root.getByRole("button", { name: "Stop waiting" });
+    if (await stop.count()) await stop.click();
+    await h.root.getByText("The provider sent more rows in one page than were asked for: it ignored the page size.").waitFor();
+    // All rows are here and the harness reports no next page: Next stays off rather than asking for nothing.
+    expect(await h.root.getByRole("button", { name: "Next page" }).isDisabled()).toBe(true);
+  });
+
+  it("sorts through the dataset when a header is clicked, and shows the query as OData", async () => {
+    const mark = h.consoleMessages.length;
+    const header = h.root.locator("[role=columnheader]", { hasText: "mserp_name" });
+    await header.locator("span").first().click();
+    await h.root.getByText("Waiting for page 1…").waitFor();
+    expect(consoleSince(mark)).toContain("log: Invoked method refresh on DataSet interface.");
+    expect(await header.getAttribute("aria-sort")).toBe("ascending");
+    expect(await h.root.locator("code").innerText()).toBe("$orderby=mserp_name asc&$top=100");
+    // Nothing else is asked while that load is pending.
+    await h.root.locator("[role=columnheader]", { hasText: "mserp_addresscity" }).locator("span").first().click();
+    expect(consoleSince(mark).filter((m) => m.includes("Invoked method refresh"))).toHaveLength(1);
+    await h.root.getByRole("button", { name: "Stop waiting" }).click();
+    await h.root.getByText("Stopped waiting · sort, filter or retry").first().waitFor();
+    expect(await h.root.getByText("Waiting for page 1…").count()).toBe(0);
+    expect(describeViolations(await h.axeViolations())).toBe("");
+  });
+
+  it("exports the loaded rows to a CSV that parses back to the same data", async () => {
+    const [download] = await Promise.all([h.page.waitForEvent("download"), h.root.getByRole("button", { name: "Export loaded rows (CSV)" }).click()]);
+    const file = path.join(testResultsDir, "VirtualTablePreview-export.csv");
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^account-\d{4}-\d{2}-\d{2}T\d{6}\.csv$/);
+    const exported = parseCsv(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    const source = parseCsv(fs.readFileSync(bigCsv, "utf8"));
+    expect(exported).toHaveLength(5001);
+    expect(exported[0]).toEqual(source[0]);
+    const col = (name: string): number => source[0].indexOf(name);
+    const byAccount = new Map(source.slice(1).map((r) => [r[col("mserp_customeraccount")], r]));
+    for (const row of exported.slice(1, 200)) {
+      const original = byAccount.get(row[col("mserp_customeraccount")])!;
+      expect(row[col("mserp_name")]).toBe(original[col("mserp_name")]);
+      expect(Number(row[col("mserp_creditlimit")])).toBe(Number(original[col("mserp_creditlimit")]));
+      expect(row[col("mserp_createddatetime")]).toBe(original[col("mserp_createddatetime")]);
+      expect(row[col("mserp_isonhold")]).toBe(original[col("mserp_isonhold")]);
+    }
+  });
+
+  it("works at 300 px wide", async () => {
+    await h.setContainerSize(300, 600);
+    await h.page.waitForTimeout(300);
+    const box = await h.root.locator(".fui-FluentProvider").first().boundingBox();
+    expect(box?.width).toBeLessThanOrEqual(301);
+    expect(describeViolations(await h.axeViolations())).toBe("");
+    await h.screenshot("VirtualTablePreview-300px", { controlOnly: true });
+    expect(controlErrors()).toEqual([]);
+  });
+});
