@@ -1,0 +1,63 @@
+import * as React from "react";
+import { Caption1, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { EndpointDelivery, FailureRecord } from "@integrationkit/shared";
+import { formatTime, Translate } from "./types";
+import { useTableStyles } from "./tableStyles";
+
+const useStyles = makeStyles({
+  failures: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  message: { overflowWrap: "anywhere" },
+});
+
+export const EventDelivery: React.FC<{ endpoints: readonly EndpointDelivery[]; failures: readonly FailureRecord[]; t: Translate }> = ({ endpoints, failures, t }) => {
+  const styles = useStyles();
+  const tableStyles = useTableStyles();
+  return (
+    <div>
+      {endpoints.length === 0 ? (
+        <Caption1>{t("Delivery_None")}</Caption1>
+      ) : (
+        <div className={tableStyles.wrap} tabIndex={0} role="group" aria-label={t("Section_Delivery")}>
+          <Table size="small" className={tableStyles.table} aria-label={t("Section_Delivery")}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("Delivery_Endpoint")}</TableHeaderCell>
+                <TableHeaderCell>{t("Delivery_Succeeded")}</TableHeaderCell>
+                <TableHeaderCell>{t("Delivery_Failed")}</TableHeaderCell>
+                <TableHeaderCell>{t("Delivery_Waiting")}</TableHeaderCell>
+                <TableHeaderCell>{t("Delivery_Retried")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {endpoints.map((e) => (
+                <TableRow key={e.name}>
+                  <TableCell>
+                    {e.name} <Caption1>({t(`Kind_${e.kind}`)})</Caption1>
+                  </TableCell>
+                  <TableCell>{e.succeeded}</TableCell>
+                  <TableCell>{e.failed}</TableCell>
+                  <TableCell>{e.waiting}</TableCell>
+                  <TableCell>{e.retried}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <Text as="h4" weight="semibold" size={300} block>
+        {t("Delivery_LatestFailures")}
+      </Text>
+      {failures.length === 0 ? (
+        <Caption1>{t("Delivery_NoFailures")}</Caption1>
+      ) : (
+        <ul className={styles.failures}>
+          {failures.map((f, i) => (
+            <li key={`${f.at}-${i}`}>
+              <Caption1 className={styles.message}>{t("Delivery_FailureLine", { time: formatTime(f.at), endpoint: f.source, message: f.message || t("Delivery_NoMessage") })}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+};
