@@ -1,6 +1,7 @@
 /**
- * `npm run build`: stamps the version, builds every control under controls/ with pcf-scripts in
- * production mode (ESLint runs inside), then packs and verifies the solution zips.
+ * `npm run build`: stamps the version, builds every control under controls/ with
+ * `pcf-scripts build --buildMode production` (ESLint runs inside), then packs and verifies the
+ * solution zips.
  *
  *   tsx solution/scripts/build.ts                      all controls, production, pack + verify
  *   tsx solution/scripts/build.ts --control <Name>     one control into out/controls/<Name>
@@ -35,14 +36,16 @@ export function parseBuildArgs(argv: string[]): BuildOptions {
   return options;
 }
 
+/** Builds one control with pcf-scripts, run inside its folder so that it sees only its own manifest. */
+async function buildOne(control: string, mode: BuildOptions["mode"]): Promise<void> {
+  const cwd = path.join(controlsDir, control);
+  const code = await runNode(pcfScriptsBin, ["build", "--buildMode", mode, "--outDir", path.relative(cwd, path.join(controlsOutDir, control))], { cwd });
+  if (code !== 0) throw new Error(`pcf-scripts build failed for ${control} (exit ${code}).`);
+}
+
 export async function buildControls(options: BuildOptions): Promise<void> {
   if (options.control !== undefined) {
-    const control = resolveControl(options.control);
-    // pcf-scripts builds every manifest under its working folder: run it inside the one control.
-    const code = await runNode(pcfScriptsBin, ["build", "--buildMode", options.mode, "--outDir", path.relative(path.join(controlsDir, control), path.join(controlsOutDir, control))], {
-      cwd: path.join(controlsDir, control),
-    });
-    if (code !== 0) throw new Error(`pcf-scripts build failed for ${control} (exit ${code}).`);
+    await buildOne(resolveControl(options.control), options.mode);
     return;
   }
   // One version number, from solution/solution.config.json, into package.json and every manifest.
@@ -50,10 +53,15 @@ export async function buildControls(options: BuildOptions): Promise<void> {
   stampVersion();
   // A control removed from controls/ must not linger in the solution.
   fs.rmSync(controlsOutDir, { recursive: true, force: true });
-  const code = await runNode(pcfScriptsBin, ["build", "--buildMode", options.mode]);
-  if (code !== 0) throw new Error(`pcf-scripts build failed (exit ${code}).`);
-  const built = listControls().filter((c) => fs.existsSync(path.join(controlsOutDir, c, "bundle.js")));
-  console.log(`Built ${built.length} control(s) in ${options.mode} mode: ${built.join(", ")}`);
+  // One pcf-scripts run per control: a single run over several controls merges every control's
+  // properties into each generated/ManifestTypes.d.ts (pcf-scripts 1.51.1), and each control's own
+  // tsconfig.json keeps one control's type errors out of another's build.
+  const controls = listControls();
+  for (const control of controls) {
+    console.log(`\n== ${control} (${options.mode})`);
+    await buildOne(control, options.mode);
+  }
+  console.log(`Built ${controls.length} control(s) in ${options.mode} mode: ${controls.join(", ")}`);
 }
 
 async function main(): Promise<void> {

@@ -4,10 +4,6 @@
 
 // Define IInputs and IOutputs Type. They should match with ControlManifest.
 export interface IInputs {
-    value: ComponentFramework.PropertyTypes.StringProperty;
-    decision: ComponentFramework.PropertyTypes.StringProperty;
-    appFamilies: ComponentFramework.PropertyTypes.EnumProperty<"all" | "fo-cross" | "ce-cross" | "fo" | "ce" | "cross">;
-    defaultView: ComponentFramework.PropertyTypes.EnumProperty<"advisor" | "compare" | "budget">;
     anchor: ComponentFramework.PropertyTypes.StringProperty;
     source: ComponentFramework.PropertyTypes.EnumProperty<"live" | "simulated">;
     pollIntervalSeconds: ComponentFramework.PropertyTypes.WholeNumberProperty;
@@ -15,7 +11,5 @@ export interface IInputs {
     appPriorities: ComponentFramework.PropertyTypes.StringProperty;
 }
 export interface IOutputs {
-    value?: string;
-    decision?: string;
     anchor?: string;
 }
