@@ -9,6 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { toCsv } from "../../shared/src/dataset/csv";
+import { seededRandom } from "../../shared/src/throttling/random";
 
 export const CUSTOMER_COLUMNS = [
   "mserp_customeraccount",
@@ -41,17 +42,8 @@ export const CUSTOMER_COLUMN_TYPES: Record<(typeof CUSTOMER_COLUMNS)[number], st
   mserp_isonhold: "TwoOptions",
 };
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator: the same seed gives the same table on every machine. */
+const prng = seededRandom;
 
 const PREFIXES = ["Contoso", "Fabrikam", "Northwind", "Adventure Works", "Litware", "Tailspin", "Wide World", "Proseware", "Alpine Ski", "Coho", "Lamna", "Trey Research", "Woodgrove", "Humongous", "Fourth Coffee", "Margie's", "Relecloud", "Blue Yonder", "Datum", "Graphic Design"];
 const SUFFIXES = ["Retail", "Wholesale", "Manufacturing", "Logistics", "Foods", "Outdoor", "Electronics", "Pharma", "Consulting", "Motors", "Textiles", "Energy"];
