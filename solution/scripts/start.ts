@@ -20,16 +20,29 @@ const hints: Record<string, (samples: string[]) => string[]> = {
     "Watch the throttled calls count down their Retry-After, then resume.",
   ],
   VirtualTablePreview: (samples) => [
-    "Under Data Inputs, load a sample CSV into the 'records' data set, keep the column types, and click Apply:",
+    "Under Data Inputs, choose a sample CSV for the 'records' data set:",
     ...samples.map((s) => `  ${s}`),
-    "Sort from a column header, page with the footer buttons, open the diagnostics pane.",
+    `Then give these columns their type (the rest stay text): ${typedColumns()}, and click Apply.`,
+    "Sort or filter from a column header's options, select rows, export the loaded rows to CSV, and read the diagnostics pane.",
+    "The harness logs each dataset call in the browser console; it sends every row in one page, so paging shows only on a real virtual table.",
   ],
 };
 
+function typedColumns(): string {
+  // Loaded lazily by sampleFiles; the list is only printed for VirtualTablePreview.
+  return Object.entries(columnTypes)
+    .filter(([, type]) => type !== "SingleLine.Text")
+    .map(([column, type]) => `${column} = ${type}`)
+    .join(", ");
+}
+
+let columnTypes: Record<string, string> = {};
+
 async function sampleFiles(control: string): Promise<string[]> {
   if (control !== "VirtualTablePreview") return [];
-  const { writeSampleData } = (await import("../../test/data/generate-customers")) as { writeSampleData: (dir: string) => string[] };
-  return writeSampleData(path.join(repoRoot, "out", "sample-data"));
+  const generator = await import("../../test/data/generate-customers");
+  columnTypes = generator.CUSTOMER_COLUMN_TYPES;
+  return generator.writeSampleData(path.join(repoRoot, "out", "sample-data"));
 }
 
 async function main(): Promise<void> {
