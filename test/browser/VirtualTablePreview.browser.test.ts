@@ -118,6 +118,38 @@ describe("VirtualTablePreview in the harness", () => {
     expect(describeViolations(await h.axeViolations())).toBe("");
   });
 
+  it("filters from a column's options by keyboard, and gives the page back when the popover closes", async () => {
+    const mark = h.consoleMessages.length;
+    // The header announces it: Alt+Down Arrow opens a column's options (Enter on a header sorts).
+    await h.root.locator("[role=columnheader]", { hasText: "mserp_creditlimit" }).focus();
+    await h.page.keyboard.press("Alt+ArrowDown");
+    const dialog = h.page.getByRole("dialog", { name: "Options for mserp_creditlimit" });
+    await dialog.waitFor();
+    // Focus moves into the popover, which passes axe while the rest of the page is set aside.
+    expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    expect(describeViolations(await h.axeViolations('[role="dialog"]'))).toBe("");
+    await dialog.getByRole("textbox", { name: "Value" }).fill("20000");
+    await dialog.getByRole("button", { name: "Apply filter" }).focus();
+    await h.page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    expect(consoleSince(mark).join("\n")).toContain("Invoked method refresh on DataSet interface.");
+    expect(await h.root.locator("code").innerText()).toContain("$filter=mserp_creditlimit");
+    // Nothing of the control stays hidden from assistive technology, and focus is back in the grid.
+    const hiddenState = (): Promise<string> =>
+      h.root.evaluate((el) => {
+        const above = el.closest("[aria-hidden='true']");
+        const inside = el.querySelector("[aria-hidden='true'] [role=grid]");
+        return above ? `above: ${above.outerHTML.slice(0, 120)}` : inside ? "inside" : "";
+      });
+    for (let i = 0; i < 20 && (await hiddenState()) !== ""; i++) await h.page.waitForTimeout(100);
+    expect(await hiddenState()).toBe("");
+    expect(await h.page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("columnheader");
+    expect(await h.page.evaluate(() => document.activeElement?.textContent)).toContain("mserp_creditlimit");
+    const stop = h.root.getByRole("button", { name: "Stop waiting" });
+    if (await stop.count()) await stop.click();
+    expect(describeViolations(await h.axeViolations())).toBe("");
+  });
+
   it("exports the loaded rows to a CSV that parses back to the same data", async () => {
     const [download] = await Promise.all([h.page.waitForEvent("download"), h.root.getByRole("button", { name: "Export loaded rows (CSV)" }).click()]);
     const file = path.join(testResultsDir, "VirtualTablePreview-export.csv");

@@ -52,7 +52,8 @@ export interface Harness {
   setContainerSize(width: number, height?: number): Promise<void>;
   setFormFactor(formFactor: "web" | "tablet" | "phone"): Promise<void>;
   loadDatasetCsv(datasetName: string, csvPath: string): Promise<void>;
-  axeViolations(): Promise<AxeViolation[]>;
+  /** axe-core on the control root, or on the first element matching `selector` (e.g. a popover in a portal). */
+  axeViolations(selector?: string): Promise<AxeViolation[]>;
   screenshot(name: string, options?: { fullPage?: boolean; controlOnly?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
@@ -361,10 +362,10 @@ function makeHarness(
       await apply.waitFor({ timeout: 10_000 });
       await apply.click();
     },
-    async axeViolations() {
+    async axeViolations(selector) {
       await page.addScriptTag({ path: path.join(repoRoot, "node_modules", "axe-core", "axe.min.js") });
-      const handle = await root.elementHandle();
-      if (!handle) throw new Error(`The ${control} root is not in the page.`);
+      const handle = await (selector ? page.locator(selector).first() : root).elementHandle();
+      if (!handle) throw new Error(`${selector ?? `The ${control} root`} is not in the page.`);
       return page.evaluate(async (el) => {
         const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
         const result = await axe.run(el, { resultTypes: ["violations"] });

@@ -27,8 +27,16 @@ export const HeaderCell: React.FC<HeaderCellProps> = ({ t, hintId, view, colInde
   const styles = useStyles();
   const { column, capability } = view;
   const canSort = capability.canSort && !disabled;
+  const headerRef = React.useRef<HTMLDivElement>(null);
+  // After a sort or filter from the options, the popover unmounts with focus inside it: put keyboard
+  // users back on this header instead of the page's body.
+  const closeAndReturnFocus = (): void => {
+    onMenuOpenChange(false);
+    setTimeout(() => headerRef.current?.focus(), 0);
+  };
   return (
     <div
+      ref={headerRef}
       role="columnheader"
       aria-colindex={colIndex + 1}
       aria-sort={ARIA_SORT[sortDirection]}
@@ -69,7 +77,7 @@ export const HeaderCell: React.FC<HeaderCellProps> = ({ t, hintId, view, colInde
           </button>
         </PopoverTrigger>
         <PopoverSurface aria-label={t("Header_Options", { column: column.displayName })}>
-          <ColumnOptions t={t} view={view} filter={filter} disabled={disabled || busy} canSort={canSort} onSort={(d) => { onSort(d); onMenuOpenChange(false); }} onFilter={(f) => { onFilter(f); onMenuOpenChange(false); }} />
+          <ColumnOptions t={t} view={view} filter={filter} disabled={disabled || busy} canSort={canSort} onSort={(d) => { onSort(d); closeAndReturnFocus(); }} onFilter={(f) => { onFilter(f); closeAndReturnFocus(); }} />
         </PopoverSurface>
       </Popover>
     </div>
