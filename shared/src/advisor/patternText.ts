@@ -3,18 +3,10 @@
  * product-specific guidance. The control shows the localized copies of these texts from its .resx
  * (keys `Pattern_<id>_<Field>`); a unit test keeps the 1033 .resx identical to this table.
  */
-import type { PatternId, PatternNeeds } from "./types";
+import type { IntegrationPattern, PatternId } from "./types";
 
-export interface PatternText {
-  name: string;
-  mechanism: string;
-  trigger: string;
-  pros: string[];
-  cons: string[];
-  useWhen: string;
-  needs: PatternNeeds;
-  throttling: string;
-}
+/** The prose fields of a pattern; the catalogue joins them with the structured traits. */
+export type PatternText = Pick<IntegrationPattern, "name" | "mechanism" | "trigger" | "pros" | "cons" | "useWhen" | "needs" | "throttling">;
 
 export const PATTERN_TEXT: Readonly<Record<PatternId, PatternText>> = {
   odata: {
