@@ -150,6 +150,39 @@ describe("VirtualTablePreview in the harness", () => {
     expect(describeViolations(await h.axeViolations())).toBe("");
   });
 
+  it("asks the harness's dataset for the next page once, and never twice while it is pending", async () => {
+    // pcf-start 1.51.1 hard-codes hasNextPage to false. Make its paging object say there is a next page
+    // (as a provider with more rows would), keeping the harness's own loadNextPage, which logs the call.
+    await h.page.evaluate(() => {
+      type Paging = { hasNextPage: boolean };
+      type Ctx = { parameters: { records: { paging: Paging } } };
+      // pcf-scripts bundles the control into this global library object before registering it.
+      type Lib = { VirtualTablePreview: { prototype: { updateView(c: Ctx): unknown } } };
+      const proto = (window as unknown as Record<string, Lib>)["pcf_tools_652ac3f36e1e4bca82eb3c1dc44e6fad"].VirtualTablePreview.prototype;
+      const original = proto.updateView;
+      proto.updateView = function (this: unknown, context: Ctx) {
+        const paging = context.parameters.records.paging;
+        Object.defineProperty(paging, "hasNextPage", { configurable: true, get: () => true });
+        return original.call(this, context);
+      };
+    });
+    // A new page size makes the harness call updateView again, now with the patched paging.
+    await setNumberProperty(h, "pageSize", 60);
+    const stop = h.root.getByRole("button", { name: "Stop waiting" });
+    if (await stop.count()) await stop.click();
+    const next = h.root.getByRole("button", { name: "Next page" });
+    await next.waitFor();
+    expect(await next.isDisabled()).toBe(false);
+    const mark = h.consoleMessages.length;
+    await next.click();
+    await h.root.getByText(/Waiting for page 2/).first().waitFor();
+    // A second click while page 2 is pending asks nothing more.
+    await next.click({ force: true }).catch(() => undefined);
+    const asked = consoleSince(mark).filter((m) => /Invoked method loadNextPage on Paging interface\.\s*$/.test(m));
+    expect(asked).toHaveLength(1);
+    await h.root.getByRole("button", { name: "Stop waiting" }).click();
+  });
+
   it("exports the loaded rows to a CSV that parses back to the same data", async () => {
     const [download] = await Promise.all([h.page.waitForEvent("download"), h.root.getByRole("button", { name: "Export loaded rows (CSV)" }).click()]);
     const file = path.join(testResultsDir, "VirtualTablePreview-export.csv");
