@@ -5,7 +5,7 @@ module.exports = {
   roots: ["<rootDir>/test/browser"],
   testMatch: ["<rootDir>/test/browser/**/*.browser.test.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }],
+    "^.+\\.tsx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2020" }, module: { type: "commonjs" } }],
   },
   moduleNameMapper: { "^@integrationkit/shared$": "<rootDir>/shared/src/index.ts" },
   maxWorkers: 1,

@@ -1,21 +1,63 @@
-// Unit and component tests: jsdom, React 16.14.0, Testing Library 12, jest-axe, fast-check.
-/** @type {import('jest').Config} */
-module.exports = {
-  testEnvironment: "jsdom",
-  // @shko.online/componentframework-mock pulls sinon, whose "browser" export is ESM: resolve the Node build.
-  testEnvironmentOptions: { customExportConditions: ["node", "require", "default"] },
-  roots: ["<rootDir>/test", "<rootDir>/shared", "<rootDir>/controls"],
-  testMatch: ["<rootDir>/test/unit/**/*.test.ts?(x)", "<rootDir>/test/component/**/*.test.ts?(x)", "<rootDir>/test/solution/**/*.test.ts"],
-  transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json", diagnostics: { warnOnly: false } }],
+// Unit, solution and component tests. Three jest projects: pure logic and the solution tooling run
+// under Node; components under jsdom with React 16.14.0, Testing Library 12 and jest-axe.
+// Files are transpiled one by one with SWC (no type-check here: `npm test` runs tsc first).
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", tsx: true },
+      transform: { react: { runtime: "classic" } },
+      target: "es2020",
+    },
+    module: { type: "commonjs" },
+    sourceMaps: "inline",
   },
+];
+
+const common = {
+  rootDir: __dirname,
+  transform: { "^.+\\.(t|j)sx?$": swc },
+  transformIgnorePatterns: ["/node_modules/"],
   moduleNameMapper: {
     "^@integrationkit/shared$": "<rootDir>/shared/src/index.ts",
     "\\.(css|png|svg)$": "<rootDir>/test/setup/fileStub.js",
   },
-  setupFilesAfterEnv: ["<rootDir>/test/setup/jest.setup.ts"],
-  collectCoverageFrom: ["shared/src/**/*.ts", "controls/*/components/**/*.tsx", "controls/*/index.ts", "solution/scripts/**/*.ts"],
-  coveragePathIgnorePatterns: ["/node_modules/", "/generated/"],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
+    },
+    {
+      ...common,
+      displayName: "solution",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/solution/**/*.test.ts"],
+    },
+    {
+      ...common,
+      displayName: "component",
+      testEnvironment: "jsdom",
+      // @shko.online/componentframework-mock pulls sinon, whose "browser" export is ESM: resolve the Node build.
+      testEnvironmentOptions: { customExportConditions: ["node", "require", "default"] },
+      testMatch: ["<rootDir>/test/component/**/*.test.ts?(x)", "<rootDir>/test/unit/**/*.test.tsx"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup/jest.setup.ts"],
+    },
+  ],
+  coverageProvider: "v8",
+  collectCoverageFrom: [
+    "shared/src/**/*.ts",
+    "controls/**/*.{ts,tsx}",
+    "solution/scripts/**/*.ts",
+    "!controls/*/generated/**",
+    "!controls/*/strings/StringKeys.ts",
+    "!**/*.d.ts",
+  ],
   coverageReporters: ["text-summary", "json-summary", "lcov"],
   coverageThreshold: {
     "./shared/src/": { lines: 80 },

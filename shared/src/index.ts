@@ -6,3 +6,4 @@ export * from "./advisor";
 export * from "./throttling";
 export * from "./dataset";
 export * from "./pcf";
+export * from "./store";
