@@ -7,3 +7,4 @@ export * from "./throttling";
 export * from "./dataset";
 export * from "./pcf";
 export * from "./store";
+export * from "./grid";
