@@ -1,4 +1,5 @@
 import { TEXT_KINDS, NUMERIC_KINDS } from "./columns";
+import { checkingFacts, type TableFacts } from "./provider";
 import type { ColumnKind, GridColumn } from "./types";
 
 // Source: PA `maker/data-platform/limits-tshoot-virtual-tables.md` [11/22/2024]: connector-provider queries are limited to 1,000 records.
@@ -18,16 +19,9 @@ export function effectivePageSize(requested: number | null | undefined): { size:
   return whole > MAX_PAGE_SIZE ? { size: MAX_PAGE_SIZE, capped: true, invalid: false } : { size: whole, capped: false, invalid: false };
 }
 
-export interface TableFacts {
-  entityName: string;
-  /** The target is a Dataverse table; sorting and filtering through the dataset work only then (PA `reference/dataset.md`). */
-  isDataverse: boolean;
-  isFinOps: boolean;
-}
-
+/** Facts before the metadata is read: the name only (the provider is being checked). */
 export function tableFacts(entityName: string | null | undefined): TableFacts {
-  const name = typeof entityName === "string" ? entityName.trim() : "";
-  return { entityName: name, isDataverse: name !== "", isFinOps: name.toLowerCase().startsWith(FINOPS_PREFIX) };
+  return checkingFacts(entityName);
 }
 
 /** Why a column cannot be sorted or filtered; each maps to a .resx explanation. */

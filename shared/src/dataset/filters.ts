@@ -1,4 +1,5 @@
 import type { FilterOperatorChoice } from "./capabilities";
+import { isCalendarDate } from "./odata";
 import type { ColumnKind, ConditionLike, FilterLike } from "./types";
 
 /** A filter the user set from one column header. */
@@ -24,7 +25,8 @@ export function filterValueProblem(f: Pick<ColumnFilter, "kind" | "operator" | "
   const v = f.value.trim();
   if (v === "") return "empty";
   if ((f.kind === "whole" || f.kind === "decimal" || f.kind === "currency") && !/^-?(\d+(\.\d*)?|\.\d+)$/.test(v)) return "notNumber";
-  if ((f.kind === "date" || f.kind === "datetime") && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))) return "notDate";
+  // A day that exists: Date.parse accepts 2024-02-31 (it rolls over to March), so the calendar is checked.
+  if ((f.kind === "date" || f.kind === "datetime") && !isCalendarDate(v)) return "notDate";
   return null;
 }
 

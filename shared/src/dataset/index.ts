@@ -9,3 +9,5 @@ export * from "./capabilities";
 export * from "./virtualization";
 export * from "./filters";
 export * from "./session";
+export * from "./provider";
+export * from "./snapshot";

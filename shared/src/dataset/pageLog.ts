@@ -16,7 +16,22 @@ export interface PageLogEntry {
   rowCount: number | null;
   /** The page size the control asked for, to spot providers that ignore it. */
   pageSizeAsked: number;
+  /** The sort and filter in force when the page was asked for, as OData text; null when none. */
+  sort: string | null;
+  filter: string | null;
   status: PageStatus;
+  /** The provider's message when the page failed. */
+  error: string | null;
+}
+
+/** What a request asked for, besides its page number and reason. */
+export interface PageAsk {
+  pageNumber: number;
+  reason: PageReason;
+  at: number;
+  pageSizeAsked: number;
+  sort?: string | null;
+  filter?: string | null;
 }
 
 export interface PageLog {
@@ -41,7 +56,7 @@ function bounded(entries: PageLogEntry[], limit: number): PageLogEntry[] {
 }
 
 /** Records a request. A request still pending is cancelled first: only one load runs at a time. */
-export function askPage(log: PageLog, ask: { pageNumber: number; reason: PageReason; at: number; pageSizeAsked: number }): PageLog {
+export function askPage(log: PageLog, ask: PageAsk): PageLog {
   const entries = log.entries.map((e) => (e.status === "pending" ? { ...e, status: "cancelled" as const, settledAt: ask.at } : e));
   entries.push({
     seq: log.nextSeq,
@@ -51,13 +66,24 @@ export function askPage(log: PageLog, ask: { pageNumber: number; reason: PageRea
     settledAt: null,
     rowCount: null,
     pageSizeAsked: ask.pageSizeAsked,
+    sort: ask.sort ?? null,
+    filter: ask.filter ?? null,
     status: "pending",
+    error: null,
   });
   return { ...log, entries: bounded(entries, log.limit), nextSeq: log.nextSeq + 1 };
 }
 
 /** Settles the pending request (if any) with the rows that arrived, or as failed. */
-export function settlePage(log: PageLog, result: { at: number; rowCount: number; pageNumber?: number; failed?: boolean }): PageLog {
+export interface PageResult {
+  at: number;
+  rowCount: number;
+  pageNumber?: number;
+  failed?: boolean;
+  error?: string | null;
+}
+
+export function settlePage(log: PageLog, result: PageResult): PageLog {
   const pending = pendingPage(log);
   if (!pending) return log;
   const entries = log.entries.map((e) =>
@@ -68,6 +94,7 @@ export function settlePage(log: PageLog, result: { at: number; rowCount: number;
           settledAt: result.at,
           rowCount: result.failed ? null : Math.max(0, result.rowCount),
           pageNumber: result.pageNumber !== undefined && result.pageNumber > 0 ? result.pageNumber : e.pageNumber,
+          error: result.failed ? (result.error ?? "") : null,
         }
       : e,
   );
@@ -89,17 +116,23 @@ export function pageDuration(entry: PageLogEntry): number | null {
  * Records rows that arrived: settles the pending request, or, when none is pending (the host
  * refreshed on its own, e.g. a new view), logs an unasked page so the pane still shows it.
  */
-export function recordArrival(log: PageLog, result: { at: number; rowCount: number; pageNumber: number; pageSize: number; failed?: boolean }): PageLog {
+export function recordArrival(
+  log: PageLog,
+  result: PageResult & { pageNumber: number; pageSize: number; askedAt?: number | null; sort?: string | null; filter?: string | null },
+): PageLog {
   if (pendingPage(log)) return settlePage(log, result);
   const entry: PageLogEntry = {
     seq: log.nextSeq,
     pageNumber: result.pageNumber,
     reason: "host",
-    askedAt: null,
+    askedAt: result.askedAt ?? null,
     settledAt: result.at,
     rowCount: result.failed ? null : Math.max(0, result.rowCount),
     pageSizeAsked: result.pageSize,
+    sort: result.sort ?? null,
+    filter: result.filter ?? null,
     status: result.failed ? "failed" : "done",
+    error: result.failed ? (result.error ?? "") : null,
   };
   return { ...log, entries: bounded([...log.entries, entry], log.limit), nextSeq: log.nextSeq + 1 };
 }

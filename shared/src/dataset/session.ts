@@ -3,18 +3,8 @@ import { readColumns } from "./columns";
 import { buildFilter, type ColumnFilter } from "./filters";
 import { askPage, cancelPending, createPageLog, pendingPage, recordArrival, type PageLog, type PageReason } from "./pageLog";
 import { datasetSignature, readRows } from "./records";
-import type { DatasetLike, GridColumn, GridRow, SortDirectionValue } from "./types";
-
-export interface SessionModel {
-  columns: GridColumn[];
-  rows: GridRow[];
-  orphanIds: number;
-  /** Columns of the view that no loaded record returned. */
-  missingColumns: string[];
-  /** Cells whose value did not fit their column's type, among the first `checkedRows` rows. */
-  mismatchedCells: number;
-  checkedRows: number;
-}
+import type { SessionModel } from "./snapshot";
+import type { DatasetLike, SortDirectionValue } from "./types";
 
 const EMPTY_MODEL: SessionModel = { columns: [], rows: [], orphanIds: 0, missingColumns: [], mismatchedCells: 0, checkedRows: 0 };
 
