@@ -1,15 +1,24 @@
 /**
- * Integration pattern catalogue and advisor (issue 3): the 22 Dynamics 365 integration patterns,
- * throttling facts they refer to, `recommend(scenario)`, the throttling-budget estimate and the
- * decision record the IntegrationPatternPicker stores.
+ * Integration pattern catalogue and advisor: the Dynamics 365 integration patterns, the throttling facts
+ * they refer to, `recommend(scenario)`, the throttling-budget estimate and the decision record the
+ * IntegrationPatternPicker stores. No prose: the control localizes every code from its .resx.
  */
 export * from "./types";
 export * from "./limits";
 export * from "./facts";
-export { PATTERN_META, PATTERN_IDS, PATTERN_FAMILIES, DEFAULT_REQUIREMENT_LEVEL, getPatternMeta, isPatternId, type PatternMeta } from "./patterns";
-export { PATTERN_TEXT, type PatternText } from "./patternText";
-export { PATTERN_CATALOGUE, getPattern } from "./catalogue";
-export { ADVICE_TEMPLATES, ADVICE_VALUE_LABELS, splitAdviceCode, advice, type AdviceRule } from "./advice";
+export {
+  PATTERN_META,
+  PATTERN_CATALOGUE,
+  PATTERN_IDS,
+  PATTERN_FAMILIES,
+  DEFAULT_REQUIREMENT_LEVEL,
+  decodeTraits,
+  getPattern,
+  getPatternMeta,
+  isPatternId,
+  type PatternMeta,
+} from "./patterns";
+export { ADVICE_RULES, splitAdviceCode, advice, type AdviceRule } from "./advice";
 export {
   recommend,
   ratePattern,
@@ -25,8 +34,10 @@ export {
   TIMINGS,
   VOLUMES,
   TRIGGER_KINDS,
+  INITIATORS,
   DEPLOYMENTS,
   REQUIREMENTS,
 } from "./recommend";
 export * from "./budget";
 export * from "./decision";
+export * from "./markdown";

@@ -2,10 +2,16 @@
  * The advisor: ranks every pattern for a scenario. Pure and deterministic.
  *
  * Each answered question is a criterion with a weight; a pattern's score is the weighted mean of its
- * per-criterion fit (0..1), so one pattern's score never depends on the others. Hard constraints from
- * the guidance (a missing app, on-premises for a cloud-only pattern, synchronous for an asynchronous-only
- * pattern, high volume for a low-volume pattern, a need the guidance rules out) mark the pattern as
- * ruled out: its score is scaled down and its fit is "not-suitable", with a warning saying why.
+ * per-criterion fit (0..1), so one pattern's score never depends on the others. Hard constraints mark
+ * the pattern as ruled out (its score is scaled down, its fit is "not-suitable", a warning says why):
+ * - apps: a pattern that needs Dataverse when the scenario names finance and operations only, and the
+ *   other way round;
+ * - what the pattern cannot do at all: the wrong kind, direction or timing (a scheduled-only pattern for
+ *   a near-real-time need, an asynchronous one for a synchronous need), the wrong party starting the
+ *   call (`initiatedBy`), more than twice its volume class;
+ * - deployment: on-premises finance and operations supports the Data management package REST API only
+ *   (FO "Integration overview", data-entities/integration-overview.md);
+ * - a stated need the pattern rules out, such as notification for a polling interface.
  */
 import { advice } from "./advice";
 import { DEFAULT_REQUIREMENT_LEVEL, PATTERN_META, type PatternMeta } from "./patterns";
@@ -14,6 +20,7 @@ import type {
   Deployment,
   Direction,
   Fit,
+  InitiatedBy,
   IntegrationKind,
   Recommendation,
   Requirement,
@@ -31,6 +38,7 @@ export const DIRECTIONS: readonly Direction[] = ["inbound", "outbound", "bidirec
 export const TIMINGS: readonly Timing[] = ["synchronous", "near-real-time", "scheduled"];
 export const VOLUMES: readonly Volume[] = ["low", "medium", "high"];
 export const TRIGGER_KINDS: readonly TriggerKind[] = ["user", "system-event", "schedule"];
+export const INITIATORS: readonly InitiatedBy[] = ["dynamics-365", "external-system", "user"];
 export const DEPLOYMENTS: readonly Deployment[] = ["cloud", "on-premises"];
 export const REQUIREMENTS: readonly Requirement[] = [
   "change-tracking",
@@ -54,6 +62,7 @@ export const CRITERION_WEIGHTS = {
   timing: 2,
   volume: 3,
   trigger: 1,
+  initiator: 2,
   deployment: 2,
   requirement: 2.5,
   specialty: 1.5,
@@ -111,6 +120,8 @@ export function normalizeScenario(input: unknown): Scenario {
   if (volume) out.volume = volume;
   const trigger = pick(TRIGGER_KINDS, s.trigger);
   if (trigger) out.trigger = trigger;
+  const initiatedBy = pick(INITIATORS, s.initiatedBy);
+  if (initiatedBy) out.initiatedBy = initiatedBy;
   const deployment = pick(DEPLOYMENTS, s.deployment);
   if (deployment) out.deployment = deployment;
   const requirements = pickList(REQUIREMENTS, s.requirements);
@@ -177,6 +188,7 @@ function judgeKind(t: Tally, meta: PatternMeta, kind: IntegrationKind): void {
     add(t, w, 0);
   } else {
     t.warnings.push(advice("kind.mismatch", kind));
+    t.ruledOut = true;
     add(t, w, 0);
   }
 }
@@ -193,7 +205,8 @@ function judgeDirection(t: Tally, meta: PatternMeta, direction: Direction): void
       add(t, w, 0.6);
     } else {
       t.warnings.push(advice("direction.one-way", direction));
-      add(t, w, 0.2);
+      t.ruledOut = true;
+      add(t, w, 0);
     }
   } else {
     t.warnings.push(advice("direction.mismatch", direction));
@@ -218,8 +231,10 @@ function judgeTiming(t: Tally, meta: PatternMeta, timing: Timing): void {
       t.warnings.push(advice("timing.sync-for-nrt", timing));
       add(t, w, 0.7);
     } else {
+      // A scheduled, batched interface (the package API) is never near-real-time.
       t.warnings.push(advice("timing.too-slow", timing));
-      add(t, w, 0.2);
+      t.ruledOut = true;
+      add(t, w, 0);
     }
   } else {
     t.warnings.push(advice("timing.not-scheduled", timing));
@@ -261,9 +276,27 @@ function judgeTrigger(t: Tally, meta: PatternMeta, trigger: TriggerKind): void {
   }
 }
 
+function judgeInitiator(t: Tally, meta: PatternMeta, initiatedBy: InitiatedBy): void {
+  const w = CRITERION_WEIGHTS.initiator;
+  if (meta.traits.initiators.includes(initiatedBy)) {
+    t.reasons.push(advice("initiator.match", initiatedBy));
+    add(t, w, 1);
+  } else {
+    // Consuming web services means finance and operations calls out; OData, custom services and the
+    // package API wait for the external system to call them.
+    t.warnings.push(advice("initiator.mismatch", initiatedBy));
+    t.ruledOut = true;
+    add(t, w, 0);
+  }
+}
+
 function judgeDeployment(t: Tally, meta: PatternMeta, deployment: Deployment): void {
   const w = CRITERION_WEIGHTS.deployment;
-  if (meta.traits.deployments.includes(deployment)) {
+  if (meta.disputedDeployment === deployment) {
+    // The sources disagree (recurring integrations on-premises): possible, with a warning.
+    t.warnings.push(advice("deployment.disputed", deployment));
+    add(t, w, 0.5);
+  } else if (meta.traits.deployments.includes(deployment)) {
     t.reasons.push(advice("deployment.match", deployment));
     add(t, w, 1);
   } else {
@@ -273,9 +306,17 @@ function judgeDeployment(t: Tally, meta: PatternMeta, deployment: Deployment): v
   }
 }
 
-/** The level a pattern has for a requirement (its own entry, else the default). */
+/**
+ * The level a pattern has for a requirement (its own entry, else the default). Change tracking is per
+ * app: in finance and operations the package API is the only interface with it, so every other finance
+ * and operations pattern is ruled out for it; Dataverse has its own change tracking (PA "Use change
+ * tracking to synchronize data with external systems") and F&O virtual tables have Track changes.
+ */
 export function requirementLevel(meta: PatternMeta, requirement: Requirement): RequirementLevel {
-  return meta.traits.requirements[requirement] ?? DEFAULT_REQUIREMENT_LEVEL[requirement];
+  const own = meta.traits.requirements[requirement];
+  if (own !== undefined) return own;
+  if (requirement === "change-tracking" && meta.appFamily === "finance-operations") return "rules-out";
+  return DEFAULT_REQUIREMENT_LEVEL[requirement];
 }
 
 function judgeRequirement(t: Tally, meta: PatternMeta, requirement: Requirement): void {
@@ -305,12 +346,13 @@ function criteriaOf(s: Scenario): Criterion[] {
   const out: Criterion[] = [];
   const apps = s.apps;
   if (apps && apps.length > 0) out.push({ key: `apps:${[...apps].sort().join(",")}`, judge: (t, m) => judgeApps(t, m, apps) });
-  const { kind, direction, timing, volume, trigger, deployment } = s;
+  const { kind, direction, timing, volume, trigger, initiatedBy, deployment } = s;
   if (kind) out.push({ key: `kind:${kind}`, judge: (t, m) => judgeKind(t, m, kind) });
   if (direction) out.push({ key: `direction:${direction}`, judge: (t, m) => judgeDirection(t, m, direction) });
   if (timing) out.push({ key: `timing:${timing}`, judge: (t, m) => judgeTiming(t, m, timing) });
   if (volume) out.push({ key: `volume:${volume}`, judge: (t, m) => judgeVolume(t, m, volume) });
   if (trigger) out.push({ key: `trigger:${trigger}`, judge: (t, m) => judgeTrigger(t, m, trigger) });
+  if (initiatedBy) out.push({ key: `initiator:${initiatedBy}`, judge: (t, m) => judgeInitiator(t, m, initiatedBy) });
   if (deployment) out.push({ key: `deployment:${deployment}`, judge: (t, m) => judgeDeployment(t, m, deployment) });
   for (const r of s.requirements ?? []) out.push({ key: `requirement:${r}`, judge: (t, m) => judgeRequirement(t, m, r) });
   return out;
@@ -409,8 +451,12 @@ export function recommend(scenario: Scenario): Recommendation[] {
 const HARD_RULES = new Set([
   "apps.missing",
   "kind.ui-only",
+  "kind.mismatch",
   "direction.mismatch",
+  "direction.one-way",
   "timing.not-synchronous",
+  "timing.too-slow",
+  "initiator.mismatch",
   "volume.too-high",
   "deployment.unavailable",
   "requirement.rules-out",

@@ -28,6 +28,8 @@ export type Timing = "synchronous" | "near-real-time" | "scheduled";
 /** high: hundreds of thousands of records a run or more. */
 export type Volume = "low" | "medium" | "high";
 export type TriggerKind = "user" | "system-event" | "schedule";
+/** Who makes the call: Dynamics 365 calls out, an external system calls in, or a person works in a screen. */
+export type InitiatedBy = "dynamics-365" | "external-system" | "user";
 export type Deployment = "cloud" | "on-premises";
 export type Requirement =
   | "change-tracking"
@@ -64,7 +66,10 @@ export type PatternId =
   | "azure-service-bus"
   | "fo-virtual-tables"
   | "dual-write"
-  | "dataverse-events";
+  | "dataverse-events"
+  | "power-automate"
+  | "dataverse-change-tracking"
+  | "synapse-link";
 
 /** Scenario described by the user. Every field is optional: unknown means "don't rule on it". */
 export type Scenario = {
@@ -74,12 +79,18 @@ export type Scenario = {
   timing?: Timing;
   volume?: Volume;
   trigger?: TriggerKind;
+  /** Who starts the exchange; not the same as the direction the data moves. */
+  initiatedBy?: InitiatedBy;
   deployment?: Deployment;
   requirements?: Requirement[];
 };
 
-/** A reason or warning: `code` is stable (controls localize by it), `message` is English text. */
-export type AdviceItem = { code: string; message: string };
+/**
+ * A reason or warning. `code` is stable: controls show it in the user's language from their .resx
+ * (the advisor itself carries no prose). `message` is the text a control resolved for the code, kept
+ * in stored decisions so a reader of the JSON sees it too.
+ */
+export type AdviceItem = { code: string; message?: string };
 
 export type Fit = "recommended" | "possible" | "not-suitable";
 
@@ -113,16 +124,12 @@ export interface PatternTraits {
   /** The largest volume the pattern is meant for. */
   maxVolume: Volume;
   triggers: TriggerKind[];
+  /** Who can start the exchange. */
+  initiators: InitiatedBy[];
   deployments: Deployment[];
   requirements: Partial<Record<Requirement, RequirementLevel>>;
 }
 
-/** What a pattern needs from the team and the tenant. */
-export interface PatternNeeds {
-  skills: string;
-  alm: string;
-  licences: string;
-}
 
 export type ThrottlingFactId =
   | "dataverse-service-protection"
@@ -141,20 +148,18 @@ export interface SourceRef {
   section: string;
 }
 
+/** A catalogue entry: structured facts only. Prose lives in the control's .resx (`Pattern_<id>_<Field>`). */
 export interface IntegrationPattern {
   id: PatternId;
-  name: string;
   appFamily: AppFamily;
   families: PatternFamily[];
-  mechanism: string;
-  trigger: string;
-  pros: string[];
-  cons: string[];
-  useWhen: string;
-  needs: PatternNeeds;
-  /** Plain-language summary of how the pattern is throttled; the numbers live in the referenced facts. */
-  throttling: string;
   throttlingFacts: ThrottlingFactId[];
   source: SourceRef;
   traits: PatternTraits;
+  /** The one need a specialist pattern exists for; without it in the scenario the pattern ranks lower. */
+  specialty?: Requirement;
+  /** A newer pattern that replaces this one (warned about whenever the pattern is shown). */
+  supersededBy?: PatternId;
+  /** A rule the sources disagree on for this deployment: the pattern stays possible there, with a warning. */
+  disputedDeployment?: Deployment;
 }

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   DEPLOYMENTS,
   DIRECTIONS,
+  INITIATORS,
   INTEGRATION_KINDS,
   PATTERN_IDS,
   PATTERN_META,
@@ -28,6 +29,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record(
     timing: fc.constantFrom(...TIMINGS),
     volume: fc.constantFrom(...VOLUMES),
     trigger: fc.constantFrom(...TRIGGER_KINDS),
+    initiatedBy: fc.constantFrom(...INITIATORS),
     deployment: fc.constantFrom(...DEPLOYMENTS),
     requirements: fc.subarray([...REQUIREMENTS]),
   },
@@ -100,6 +102,7 @@ describe("recommend() properties", () => {
           timing: s.timing ? [s.timing] : [],
           volume: s.volume ? [s.volume] : [],
           trigger: s.trigger ? [s.trigger] : [],
+          initiator: s.initiatedBy ? [s.initiatedBy] : [],
           deployment: s.deployment ? [s.deployment] : [],
           requirement: s.requirements ?? [],
         };
@@ -111,8 +114,61 @@ describe("recommend() properties", () => {
             if (rule === "apps.cross-app") expect(answers.apps).toHaveLength(2);
             else if (rule === "apps.one-side") expect(answers.apps).toHaveLength(2);
             else expect(answers[criterion]).toContain(value);
-            expect(reason.message.length).toBeGreaterThan(10);
           }
+        }
+      }),
+    );
+  });
+
+  it("never raises a pattern that requires an app when that app is removed from the scenario", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom(...SCENARIO_APPS), (s, app) => {
+        const withApp: Scenario = { ...s, apps: [...new Set([...(s.apps ?? []), app])] };
+        const rest = (withApp.apps ?? []).filter((a) => a !== app);
+        const without: Scenario = { ...s, apps: rest.length > 0 ? rest : undefined };
+        if (rest.length === 0) delete without.apps;
+        // Removing every app means "not answered"; the property is about naming the other app only.
+        fc.pre(rest.length > 0);
+        const before = recommend(withApp);
+        const after = recommend(without);
+        for (const meta of PATTERN_META.filter((m) => m.traits.requiresApps.includes(app))) {
+          const b = before.find((r) => r.patternId === meta.id)!;
+          const a = after.find((r) => r.patternId === meta.id)!;
+          expect(a.score).toBeLessThanOrEqual(b.score);
+          expect(a.fit).toBe("not-suitable");
+          expect(a.warnings.map((w) => w.code)).toContain(`apps.missing:${app}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never raises a cloud-only pattern when the deployment is set to on-premises", () => {
+    const cloudOnly = PATTERN_META.filter((m) => !m.traits.deployments.includes("on-premises")).map((m) => m.id);
+    expect(cloudOnly).toEqual(expect.arrayContaining(["odata", "custom-services", "consume-web-services", "dual-write", "fo-virtual-tables", "power-automate", "synapse-link"]));
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const open: Scenario = { ...s };
+        delete open.deployment;
+        const before = recommend(open);
+        const after = recommend({ ...open, deployment: "on-premises" });
+        for (const id of cloudOnly) {
+          const b = before.find((r) => r.patternId === id)!;
+          const a = after.find((r) => r.patternId === id)!;
+          expect(a.score).toBeLessThanOrEqual(b.score);
+          expect(a.fit).toBe("not-suitable");
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never recommends a polling interface when notification is asked for", () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const recs = recommend({ ...s, requirements: [...new Set([...(s.requirements ?? []), "notification" as const])] });
+        for (const id of ["odata", "custom-services", "dmf-package-api", "recurring-integrations", "dataverse-change-tracking"]) {
+          expect([id, recs.find((r) => r.patternId === id)!.fit]).toEqual([id, "not-suitable"]);
         }
       }),
     );
