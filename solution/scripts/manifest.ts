@@ -1,7 +1,7 @@
 // Reads a built control manifest (out/controls/<C>/ControlManifest.xml): the control's identity
 // and every file it names. The packer and the verifier both use this, so they agree on what a
 // control consists of.
-import { asArray, attr, child, parseXml, xmlProblem, type XmlNode } from "./xml";
+import { asArray, attr, child, parseXml, textOf, xmlProblem } from "./xml";
 
 export const MANIFEST_FILE = "ControlManifest.xml";
 /** pcf-scripts' production build writes the code as bundle.js; an input manifest names index.ts. */
@@ -98,7 +98,7 @@ export function readBuiltManifest(text: string): ManifestResult {
     }
   }
   for (const lib of asArray(resources?.library)) {
-    for (const packaged of asArray((lib as XmlNode).packaged_library)) {
+    for (const packaged of asArray(lib.packaged_library)) {
       const p = attr(packaged, "path");
       if (p !== undefined) named.push(p);
     }
@@ -120,4 +120,32 @@ export function readBuiltManifest(text: string): ManifestResult {
     ok: true,
     manifest: { namespace, constructorName, version, codePath: BUILT_CODE_PATH, files, resx },
   };
+}
+
+/** The resheader values every .resx of Visual Studio and pac carries. */
+const RESX_HEADERS: Record<string, (v: string) => boolean> = {
+  resmimetype: (v) => v === "text/microsoft-resx",
+  version: (v) => v === "2.0",
+  reader: (v) => v.startsWith("System.Resources.ResXResourceReader"),
+  writer: (v) => v.startsWith("System.Resources.ResXResourceWriter"),
+};
+
+/**
+ * Undefined when a .resx text (already checked by xmlProblem) has the standard header that Visual
+ * Studio and pac write: <root> with an <xsd:schema id="root"> and the resmimetype, version, reader
+ * and writer resheaders; else what is missing.
+ */
+export function resxHeaderProblem(text: string): string | undefined {
+  const root = child(parseXml(text), "root");
+  if (!root) return "has no <root> element (not a .resx string table)";
+  const missing: string[] = [];
+  if (attr(child(root, "xsd:schema"), "id") !== "root") missing.push('<xsd:schema id="root">');
+  const headers = new Map(asArray(root.resheader).map((h) => [attr(h, "name") ?? "", textOf(h, "value") ?? ""]));
+  for (const [name, ok] of Object.entries(RESX_HEADERS)) {
+    const value = headers.get(name);
+    if (value === undefined || !ok(value)) missing.push(`resheader "${name}"`);
+  }
+  return missing.length === 0
+    ? undefined
+    : `lacks the standard .resx header that Visual Studio and pac write: ${missing.join(", ")}`;
 }

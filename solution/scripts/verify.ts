@@ -1,11 +1,15 @@
-// Reopens a solution zip and checks what Dataverse needs at import: the three root files, their
-// consistency with each other, and every file each packed control manifest names.
+// Reopens a solution zip and checks what Dataverse needs at import: safe entry names, bounded sizes,
+// the three root files, their consistency with each other, and every file each packed control
+// manifest names. It takes hostile zips too: it never throws, every failure is a finding, and its
+// time and memory stay bounded (see LIMITS). pac's own form (BOM, CRLF, an Override per manifest,
+// four-part versions) is not required here, since Dataverse imports its own exports without it;
+// the packer's tests check that our zips keep pac's form.
 // CLI: npx tsx solution/scripts/verify.ts [zip ...]   (default: every .zip in solution/bin)
 import * as fs from "fs";
 import * as path from "path";
-import JSZip from "jszip";
+import { parseArgs } from "util";
 import { REPO_ROOT, UNIQUE_NAME_PATTERN, optionValuePrefixProblem, prefixProblem } from "./config";
-import { MANIFEST_FILE, readBuiltManifest, solutionControlName } from "./manifest";
+import { MANIFEST_FILE, readBuiltManifest, resxHeaderProblem, solutionControlName } from "./manifest";
 import {
   CONTENT_TYPES_FILE,
   CUSTOMIZATIONS_FILE,
@@ -14,7 +18,8 @@ import {
   SOLUTION_FILE,
   extensionOf,
 } from "./templates";
-import { asArray, attr, child, parseXml, textOf, xmlProblem, type XmlNode } from "./xml";
+import { asArray, attr, child, parseXml, scalarText, textOf, xmlProblem, type XmlNode } from "./xml";
+import { openZip, type OpenedZip, type RawEntry } from "./zip-reader";
 
 export interface VerifiedControl {
   /** prefix_namespace.constructor */
@@ -44,13 +49,60 @@ export interface VerifyResult {
   solution?: VerifiedSolution;
 }
 
-const FOUR_PART_VERSION = /^\d+\.\d+\.\d+\.\d+$/;
+/**
+ * Limits for untrusted input. A real solution of code components is a few MB in a few dozen entries;
+ * these bound the verifier's time and memory whatever the zip claims.
+ */
+export const LIMITS = {
+  /** Entries in the central directory; more is refused before any is read. */
+  maxEntries: 10_000,
+  /** solution.xml, customizations.xml, [Content_Types].xml and any XML the verifier parses. */
+  maxXmlBytes: 16 * 1024 * 1024,
+  /**
+   * Dataverse's default limit for a web resource, 5,120 KB ("Maximum file size for attachments",
+   * which also caps web resources: learn.microsoft.com/power-apps/developer/model-driven-apps/use-web-resources).
+   * A bigger control file imports only where an admin raised the setting; flagged, not refused.
+   */
+  flagFileBytes: 5_120 * 1024,
+  /** The highest value that setting takes, 131,072 KB (learn.microsoft.com/power-platform/admin/settings-email). */
+  maxFileBytes: 131_072 * 1024,
+  /** Everything the verifier inflates, together. */
+  maxTotalBytes: 256 * 1024 * 1024,
+} as const;
 
-function entryNameProblems(name: string): string[] {
+/** Dataverse imports two to four parts (pac writes four; Microsoft's own pac-built sample has "1.0"). */
+const SOLUTION_VERSION = /^\d+(\.\d+){1,3}$/;
+
+/** Top-level folders of Dataverse solution exports that hold other component types' files. */
+const KNOWN_SOLUTION_FOLDERS = ["Controls/", "CanvasApps/", "WebResources/", "Workflows/", "PluginAssemblies/", "Reports/", "Templates/", "Assets/"];
+
+const kb = (bytes: number): string => `${Math.ceil(bytes / 1024).toLocaleString("en-US")} KB`;
+
+/** A name as it can be printed: control characters and invalid bytes shown as escapes. */
+function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Problems of one raw entry name (already valid UTF-8). */
+export function entryNameProblems(name: string): string[] {
   const problems: string[] = [];
-  if (name.includes("\\")) problems.push(`entry "${name}" uses "\\"; zip entry names must use "/"`);
-  if (name.startsWith("/")) problems.push(`entry "${name}" starts with "/"; entry names must be relative`);
-  if (name.split(/[\\/]/).includes("..")) problems.push(`entry "${name}" contains ".."`);
+  const shown = `entry "${printable(name)}"`;
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u001f\u007f]/.exec(name);
+  if (control) {
+    const code = control[0].charCodeAt(0);
+    problems.push(`${shown} contains a ${code === 0 ? "NUL" : "control"} character (U+${code.toString(16).toUpperCase().padStart(4, "0")})`);
+  }
+  if (name === "") problems.push("an entry has an empty name");
+  if (name.includes("\\")) problems.push(`${shown} uses "\\"; zip entry names must use "/"`);
+  if (name.startsWith("/")) problems.push(`${shown} starts with "/"; entry names must be relative`);
+  if (/^[A-Za-z]:/.test(name)) problems.push(`${shown} starts with a drive letter; entry names must be relative`);
+  const segments = name.split(/[\\/]/);
+  if (segments.includes("..")) problems.push(`${shown} contains ".."`);
+  if (segments.includes(".")) problems.push(`${shown} contains a "./" segment`);
+  // A leading "" is the leading "/" above; a trailing "" marks a directory entry.
+  if (segments.slice(1, -1).includes("") || /[\\/]{2}$/.test(name)) problems.push(`${shown} contains an empty segment ("//")`);
   return problems;
 }
 
@@ -61,20 +113,6 @@ function rootFileProblem(required: string, fileNames: readonly string[]): string
   const nested = fileNames.find((n) => n.toLowerCase().endsWith(`/${lower}`));
   if (nested) return `root file "${required}" is missing: found "${nested}", but it must be at the root of the zip`;
   return `root file "${required}" is missing`;
-}
-
-interface ParsedRoot {
-  doc?: XmlNode;
-  problem?: string;
-}
-
-async function readRootXml(zip: JSZip, name: string): Promise<ParsedRoot> {
-  const file = zip.file(name);
-  if (!file) return {};
-  const text = await file.async("string");
-  const problem = xmlProblem(text);
-  if (problem) return { problem: `${name} is not well-formed XML (${problem})` };
-  return { doc: parseXml(text) };
 }
 
 function checkSolutionXml(doc: XmlNode, errors: string[]): { solution?: VerifiedSolution; rootControls: string[] } {
@@ -88,7 +126,7 @@ function checkSolutionXml(doc: XmlNode, errors: string[]): { solution?: Verified
     errors.push(`${SOLUTION_FILE}: UniqueName "${uniqueName}" must be letters, digits and underscores, not starting with a digit`);
   }
   const version = textOf(manifest, "Version") ?? "";
-  if (!FOUR_PART_VERSION.test(version)) errors.push(`${SOLUTION_FILE}: Version "${version}" must have four numeric parts`);
+  if (!SOLUTION_VERSION.test(version)) errors.push(`${SOLUTION_FILE}: Version "${version}" must have two to four numeric parts`);
   const managedText = textOf(manifest, "Managed") ?? "";
   if (managedText !== "0" && managedText !== "1") {
     errors.push(`${SOLUTION_FILE}: Managed "${managedText}" must be 0 (unmanaged) or 1 (managed)`);
@@ -149,24 +187,23 @@ function checkCustomizationsXml(doc: XmlNode, errors: string[]): { customControl
   }
   const languages: number[] = [];
   for (const lang of asArray(child(root, "Languages")?.Language)) {
-    const t = String(lang["#text"] ?? "");
+    const t = scalarText(lang["#text"]) ?? "";
     if (!/^\d+$/.test(t)) errors.push(`${CUSTOMIZATIONS_FILE}: Language "${t}" is not an LCID`);
     else languages.push(Number(t));
   }
   return { customControls, languages };
 }
 
-/** Root files and everything under Controls/ make up the solution; anything else is a stray. */
+/** Root files and the folders Dataverse exports make up the solution; anything else is a stray. */
 function isSolutionPart(name: string): boolean {
-  return (ROOT_FILES as readonly string[]).includes(name) || name.startsWith("Controls/");
+  return (ROOT_FILES as readonly string[]).includes(name) || KNOWN_SOLUTION_FOLDERS.some((f) => name.startsWith(f));
 }
 
-function checkContentTypes(doc: XmlNode, fileNames: readonly string[], errors: string[], warnings: string[]): Set<string> {
+function checkContentTypes(doc: XmlNode, fileNames: readonly string[], errors: string[], warnings: string[]): void {
   const types = child(doc, "Types");
-  const overrides = new Set<string>();
   if (!types) {
     errors.push(`${CONTENT_TYPES_FILE} has no <Types> root`);
-    return overrides;
+    return;
   }
   const defaults = new Set<string>();
   for (const d of asArray(types.Default)) {
@@ -174,11 +211,14 @@ function checkContentTypes(doc: XmlNode, fileNames: readonly string[], errors: s
     if (!ext || !attr(d, "ContentType")) errors.push(`${CONTENT_TYPES_FILE}: a Default lacks Extension or ContentType`);
     else defaults.add(ext.toLowerCase());
   }
+  const overrides = new Set<string>();
   for (const o of asArray(types.Override)) {
     const part = attr(o, "PartName");
     if (!part || !attr(o, "ContentType")) errors.push(`${CONTENT_TYPES_FILE}: an Override lacks PartName or ContentType`);
     else overrides.add(part);
   }
+  // Every part of a package has a content type (Open Packaging Conventions); Dataverse's exports
+  // and pac's zips both cover every file, by extension or by an Override.
   const uncovered = new Set<string>();
   for (const name of fileNames) {
     if (name === CONTENT_TYPES_FILE) continue;
@@ -190,25 +230,25 @@ function checkContentTypes(doc: XmlNode, fileNames: readonly string[], errors: s
   for (const u of uncovered) errors.push(`${CONTENT_TYPES_FILE} has no content type for ${u}`);
   for (const name of fileNames) {
     if (!isSolutionPart(name)) {
-      warnings.push(`"${name}" is not part of the solution (neither a root file nor under Controls/)`);
+      warnings.push(`"${name}" is not part of the solution (neither a root file nor in a solution folder such as Controls/)`);
     }
   }
-  return overrides;
 }
 
-async function checkControl(
-  zip: JSZip,
+const isResx = (name: string): boolean => name.toLowerCase().endsWith(".resx");
+
+function checkControl(
   cc: CustomControlEntry,
   prefix: string,
   fileNames: ReadonlySet<string>,
-  overrides: ReadonlySet<string>,
+  contents: ReadonlyMap<string, Buffer>,
   errors: string[],
-): Promise<VerifiedControl | undefined> {
+  warnings: string[],
+): VerifiedControl | undefined {
   const entry = cc.fileName.replace(/^\//, "");
   const where = `control "${cc.name}"`;
   if (!cc.fileName.startsWith("/")) errors.push(`${where}: FileName "${cc.fileName}" must start with "/"`);
-  const file = fileNames.has(entry) ? zip.file(entry) : null;
-  if (!file) {
+  if (!fileNames.has(entry)) {
     errors.push(`${where}: FileName "${cc.fileName}" is not in the zip`);
     return undefined;
   }
@@ -217,8 +257,9 @@ async function checkControl(
   if (folder !== `Controls/${cc.name}`) {
     errors.push(`${where}: manifest is in folder "${folder}/", expected "Controls/${cc.name}/"`);
   }
-  if (!overrides.has(`/${entry}`)) errors.push(`${CONTENT_TYPES_FILE} has no Override for "/${entry}"`);
-  const result = readBuiltManifest(await file.async("string"));
+  const bytes = contents.get(entry);
+  if (!bytes) return undefined; // unreadable: reported where it was read
+  const result = readBuiltManifest(bytes.toString("utf8"));
   if (!result.ok) {
     for (const p of result.problems) errors.push(`${where}: ${p}`);
     return undefined;
@@ -229,46 +270,164 @@ async function checkControl(
     errors.push(`${where}: name does not match its manifest: expected "${expected}" (prefix_namespace.constructor)`);
   }
   const files = [entry];
+  const inFolder = (f: string): string => (folder ? `${folder}/${f}` : f);
   for (const f of m.files) {
-    const full = folder ? `${folder}/${f}` : f;
+    const full = inFolder(f);
     if (!fileNames.has(full)) errors.push(`${where}: file named in ${MANIFEST_FILE} is missing from the zip: ${f}`);
     else files.push(full);
+  }
+  // The platform loads exactly the .resx files a manifest declares: any other is dead weight at
+  // best, and a language the maker believes is shipped at worst.
+  const declared = new Set(m.resx.map(inFolder));
+  for (const name of fileNames) {
+    if (folder && name.startsWith(`${folder}/`) && isResx(name) && !declared.has(name)) {
+      errors.push(
+        `${where}: "${name.slice(folder.length + 1)}" is in the zip but ${MANIFEST_FILE} does not declare it ` +
+          "(declare it with <resx path=... version=... /> or leave it out)",
+      );
+    }
+  }
+  for (const full of declared) {
+    const text = contents.get(full)?.toString("utf8");
+    if (text === undefined) continue;
+    const rel = full.slice(folder.length + 1);
+    const issue = xmlProblem(text);
+    if (issue) errors.push(`${where}: ${rel} is not well-formed XML (${issue})`);
+    else {
+      const header = resxHeaderProblem(text);
+      if (header) warnings.push(`${where}: ${rel} ${header}`);
+    }
   }
   return { name: cc.name, namespace: m.namespace, constructorName: m.constructorName, version: m.version, files };
 }
 
-/** Verifies a solution zip given as a path or its bytes. Never throws for a bad zip: errors say what is wrong. */
-export async function verifySolutionZip(input: string | Buffer | Uint8Array): Promise<VerifyResult> {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const controls: VerifiedControl[] = [];
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(typeof input === "string" ? fs.readFileSync(input) : input);
-  } catch (e) {
-    return { ok: false, errors: [`not a readable zip: ${(e as Error).message}`], warnings, controls };
+function parseRoot(name: string, contents: ReadonlyMap<string, Buffer>, errors: string[]): XmlNode | undefined {
+  const bytes = contents.get(name);
+  if (!bytes) return undefined;
+  const text = bytes.toString("utf8");
+  const problem = xmlProblem(text);
+  if (problem) {
+    errors.push(`${name} is not well-formed XML (${problem})`);
+    return undefined;
   }
-  const all = Object.values(zip.files);
-  for (const e of all) errors.push(...entryNameProblems(e.unsafeOriginalName ?? e.name));
-  const fileList = all.filter((e) => !e.dir).map((e) => e.name);
+  return parseXml(text);
+}
+
+/** Entries whose content the checks read: root files, control manifests and string tables. */
+function kept(name: string): boolean {
+  return (ROOT_FILES as readonly string[]).includes(name) || path.posix.basename(name) === MANIFEST_FILE || isResx(name);
+}
+
+const isRootFile = (name: string): boolean => (ROOT_FILES as readonly string[]).includes(name);
+
+/**
+ * Walks the central directory and inflates what it may, within LIMITS. Returns the usable file
+ * names (in zip order, the first of any duplicate) and the bytes of the entries the checks read.
+ */
+async function readZip(
+  zip: OpenedZip,
+  errors: string[],
+  warnings: string[],
+): Promise<{ fileList: string[]; contents: Map<string, Buffer> } | undefined> {
+  if (zip.entryCount > LIMITS.maxEntries) {
+    errors.push(
+      `the zip has ${zip.entryCount.toLocaleString("en-US")} entries; more than ${LIMITS.maxEntries.toLocaleString("en-US")} ` +
+        "is refused (a solution of code components has a few dozen)",
+    );
+    return undefined;
+  }
+  const { entries, problem } = await zip.readEntries(LIMITS.maxEntries);
+  if (problem) {
+    errors.push(`the zip's central directory cannot be read: ${problem}`);
+    return undefined;
+  }
+  const usable: { name: string; raw: RawEntry }[] = [];
+  const seen = new Map<string, string>();
+  for (const raw of entries) {
+    if (raw.name === undefined) {
+      errors.push(`an entry name is not valid UTF-8 (bytes ${raw.nameBytes.toString("hex").replace(/(..)(?!$)/g, "$1 ")})`);
+      continue;
+    }
+    const name = raw.name;
+    const nameProblems = entryNameProblems(name);
+    errors.push(...nameProblems);
+    const folded = name.toLowerCase();
+    const earlier = seen.get(folded);
+    if (earlier !== undefined) {
+      errors.push(
+        earlier === name
+          ? `duplicate entry: "${printable(name)}" appears more than once`
+          : `duplicate entry: "${printable(earlier)}" and "${printable(name)}" differ only in case`,
+      );
+      continue;
+    }
+    seen.set(folded, name);
+    if (nameProblems.length > 0) continue;
+    if (raw.encrypted) {
+      errors.push(`entry "${name}" is encrypted`);
+      continue;
+    }
+    if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
+      errors.push(`entry "${name}" uses compression method ${raw.compressionMethod}; only stored (0) and deflate (8) can be read`);
+      continue;
+    }
+    usable.push({ name, raw });
+  }
+
+  const contents = new Map<string, Buffer>();
+  const files = usable.filter(({ name }) => !name.endsWith("/")); // directory entries: pac writes none
+  // Root files first, so that a zip refused for its size still reports on its identity.
+  const order = [...files.filter((f) => isRootFile(f.name)), ...files.filter((f) => !isRootFile(f.name))];
+  let total = 0;
+  let overTotal = false;
+  for (const { name, raw } of order) {
+    const keep = kept(name);
+    const cap = keep ? LIMITS.maxXmlBytes : LIMITS.maxFileBytes;
+    if (raw.uncompressedSize > cap) {
+      errors.push(
+        keep
+          ? `entry "${name}" declares ${kb(raw.uncompressedSize)}; XML files over ${kb(LIMITS.maxXmlBytes)} are refused`
+          : `entry "${name}" declares ${kb(raw.uncompressedSize)}, over the largest web resource Dataverse takes (${kb(LIMITS.maxFileBytes)})`,
+      );
+      continue;
+    }
+    if (name.startsWith("Controls/") && raw.uncompressedSize > LIMITS.flagFileBytes) {
+      warnings.push(
+        `entry "${name}" is ${kb(raw.uncompressedSize)}, over Dataverse's default limit of ${kb(LIMITS.flagFileBytes)}: the import fails ` +
+          'with "Webresource content size is too big" unless an admin raises "Maximum file size for attachments"',
+      );
+    }
+    if (total + raw.uncompressedSize > LIMITS.maxTotalBytes) {
+      if (!overTotal) errors.push(`the zip inflates to more than ${kb(LIMITS.maxTotalBytes)} in all; refused`);
+      overTotal = true;
+      continue;
+    }
+    total += raw.uncompressedSize;
+    const read = await zip.readEntry(raw, cap, keep);
+    if ("problem" in read) errors.push(`entry "${name}": ${read.problem}`);
+    else if (keep) contents.set(name, read.bytes);
+  }
+  return { fileList: files.map((f) => f.name), contents };
+}
+
+async function verifyOpened(zip: OpenedZip, errors: string[], warnings: string[]): Promise<VerifyResult> {
+  const controls: VerifiedControl[] = [];
+  const read = await readZip(zip, errors, warnings);
+  if (!read) return { ok: false, errors, warnings, controls };
+  const { fileList, contents } = read;
   const fileNames = new Set(fileList);
 
   for (const r of ROOT_FILES) if (!fileNames.has(r)) errors.push(rootFileProblem(r, fileList));
-  const [ct, sol, cust] = await Promise.all([
-    readRootXml(zip, CONTENT_TYPES_FILE),
-    readRootXml(zip, SOLUTION_FILE),
-    readRootXml(zip, CUSTOMIZATIONS_FILE),
-  ]);
-  for (const p of [ct.problem, sol.problem, cust.problem]) if (p) errors.push(p);
+  const ct = parseRoot(CONTENT_TYPES_FILE, contents, errors);
+  const sol = parseRoot(SOLUTION_FILE, contents, errors);
+  const cust = parseRoot(CUSTOMIZATIONS_FILE, contents, errors);
 
-  const overrides = ct.doc ? checkContentTypes(ct.doc, fileList, errors, warnings) : new Set<string>();
-  const { solution, rootControls } = sol.doc ? checkSolutionXml(sol.doc, errors) : { solution: undefined, rootControls: [] };
-  const { customControls, languages } = cust.doc
-    ? checkCustomizationsXml(cust.doc, errors)
-    : { customControls: [], languages: [] };
+  if (ct) checkContentTypes(ct, fileList, errors, warnings);
+  const { solution, rootControls } = sol ? checkSolutionXml(sol, errors) : { solution: undefined, rootControls: [] };
+  const { customControls, languages } = cust ? checkCustomizationsXml(cust, errors) : { customControls: [], languages: [] };
   if (solution) solution.languages = languages;
 
-  if (sol.doc && cust.doc) {
+  if (sol && cust) {
     for (const rc of rootControls) {
       if (!customControls.some((c) => c.name === rc)) {
         errors.push(`RootComponent type="66" "${rc}" in ${SOLUTION_FILE} has no CustomControl with that Name in ${CUSTOMIZATIONS_FILE}`);
@@ -281,7 +440,7 @@ export async function verifySolutionZip(input: string | Buffer | Uint8Array): Pr
     }
     const prefix = solution?.prefix ?? "";
     for (const cc of customControls) {
-      const verified = await checkControl(zip, cc, prefix, fileNames, overrides, errors);
+      const verified = checkControl(cc, prefix, fileNames, contents, errors, warnings);
       if (verified) controls.push(verified);
     }
     const referenced = new Set(customControls.map((c) => c.fileName.replace(/^\//, "")));
@@ -292,6 +451,29 @@ export async function verifySolutionZip(input: string | Buffer | Uint8Array): Pr
     }
   }
   return { ok: errors.length === 0, errors, warnings, controls, solution };
+}
+
+/**
+ * Verifies a solution zip given as a path or its bytes. Never throws: whatever the input, the
+ * result lists what is wrong, and the work done is bounded by LIMITS.
+ */
+export async function verifySolutionZip(input: string | Buffer | Uint8Array): Promise<VerifyResult> {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  let zip: OpenedZip | undefined;
+  try {
+    const opened = await openZip(typeof input === "string" ? input : Buffer.isBuffer(input) ? input : Buffer.from(input));
+    if ("problem" in opened) {
+      return { ok: false, errors: [`not a readable zip (truncated, or not a zip at all): ${opened.problem}`], warnings, controls: [] };
+    }
+    zip = opened.zip;
+    return await verifyOpened(zip, errors, warnings);
+  } catch (e) {
+    errors.push(`the verifier could not finish: ${e instanceof Error ? e.message : String(e)}`);
+    return { ok: false, errors, warnings, controls: [] };
+  } finally {
+    zip?.close();
+  }
 }
 
 /** Human-readable lines for one zip's result. */
@@ -316,15 +498,31 @@ export function defaultZipPaths(binDir = path.join(REPO_ROOT, "solution", "bin")
     .map((f) => path.join(binDir, f));
 }
 
+const USAGE = "usage: npx tsx solution/scripts/verify.ts [zip ...]   (default: every .zip in solution/bin)";
+
+/** Checks every zip given (or every zip in solution/bin); 0 when all pass, 1 when any fails. */
 export async function main(args: readonly string[]): Promise<number> {
-  const zips = args.length > 0 ? [...args] : defaultZipPaths();
+  let zips: string[];
+  try {
+    const parsed = parseArgs({ args: [...args], allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
+    if (parsed.values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    zips = parsed.positionals.length > 0 ? parsed.positionals : defaultZipPaths();
+  } catch (e) {
+    console.error(`verify: ${(e as Error).message}\n${USAGE}`);
+    return 1;
+  }
   if (zips.length === 0) {
-    console.error("verify: no solution zips found in solution/bin (run the packer first: npx tsx solution/scripts/pack.ts)");
+    console.error("verify: no solution zips found in solution/bin (build them first: npm run build)");
     return 1;
   }
   let failed = 0;
   for (const z of zips) {
-    const result = await verifySolutionZip(z);
+    const result: VerifyResult = fs.existsSync(z)
+      ? await verifySolutionZip(z)
+      : { ok: false, errors: [`no such file: ${z}`], warnings: [], controls: [] };
     if (!result.ok) failed++;
     console.log(formatVerifyResult(path.relative(process.cwd(), z) || z, result));
   }
@@ -333,11 +531,5 @@ export async function main(args: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(`verify: ${(e as Error).message}`);
-      process.exit(1);
-    },
-  );
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
 }
