@@ -1,4 +1,5 @@
-// ESLint flat config: typescript-eslint, React hooks and the Power Apps checker rules.
+// ESLint flat config: typescript-eslint with type information (recommendedTypeChecked, projectService),
+// React hooks and the Power Apps checker rules.
 // pcf-scripts runs this same config inside every build; `npm run lint` runs it on the whole tree.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
@@ -20,7 +21,7 @@ export default tseslint.config(
     ],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
     files: ["**/*.ts", "**/*.tsx"],
     plugins: {
@@ -31,6 +32,7 @@ export default tseslint.config(
       ecmaVersion: 2020,
       sourceType: "module",
       globals: { ...globals.browser, ComponentFramework: "readonly" },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       ...powerApps.configs.paCheckerHosted.rules,
@@ -45,7 +47,12 @@ export default tseslint.config(
     // Node-side code: tests, benchmarks, the solution packer.
     files: ["test/**/*.{ts,tsx}", "solution/**/*.ts", "*.config.{js,mjs,ts}", "jest*.config.{js,ts}"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
-    rules: { "no-console": "off" },
+    // Jest's matchers take mocked methods unbound (expect(api.fn).toHaveBeenCalled()).
+    rules: { "no-console": "off", "@typescript-eslint/unbound-method": "off" },
+  },
+  {
+    files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ["**/*.js", "**/*.cjs"],
