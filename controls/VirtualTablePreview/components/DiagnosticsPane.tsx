@@ -1,47 +1,91 @@
 import * as React from "react";
-import { pageDuration, type DatasetWarning, type PageLog, type TableFacts } from "@integrationkit/shared";
+import { mergeClasses } from "@fluentui/react-components";
+import { pageDuration, type DatasetWarning, type DiagnosticsSummary, type Formatters, type PageLog, type PageLogEntry, type SessionModel, type TableFacts } from "@integrationkit/shared";
+import { ChevronIcon } from "./icons";
 import { useStyles } from "./styles";
-import type { ColumnView, Translate } from "./types";
+import type { ColumnView, Dir, Plural, Translate } from "./types";
 
 export interface DiagnosticsPaneProps {
   t: Translate;
+  plural: Plural;
+  formatters: Formatters;
+  dir: Dir;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
   pageLog: PageLog;
+  summary: DiagnosticsSummary;
   odataText: string;
-  unsupportedOperators: number[];
-  warnings: DatasetWarning[];
+  unsupportedOperators: readonly number[];
+  warnings: readonly DatasetWarning[];
   table: TableFacts;
   columns: readonly ColumnView[];
-  missingColumns: readonly string[];
-  mismatchedCells: number;
-  checkedRows: number;
-  orphanIds: number;
+  model: SessionModel;
   lastArrivalAt: number | null;
-  formatTime(epochMs: number): string;
   now: number;
 }
 
 /** Rows of the page log shown; the log itself keeps more. */
 const SHOWN_PAGES = 8;
 
-/** What the provider did: page timings, the query as OData text, warnings and column limits. */
-export const DiagnosticsPane: React.FC<DiagnosticsPaneProps> = (p) => {
-  const { t } = p;
+/** The one line shown while the pane is closed (and as its heading when open). */
+export function summaryLine(p: Pick<DiagnosticsPaneProps, "t" | "plural" | "formatters" | "summary" | "warnings" | "model">): string {
+  const { t, plural, formatters: f, summary: s } = p;
+  const warnings = p.warnings.length + (p.model.missingColumns.length > 0 ? 1 : 0) + (p.model.mismatchedCells > 0 ? 1 : 0) + (p.model.orphanIds > 0 ? 1 : 0);
+  const parts: string[] = [];
+  if (s.requests === 0) parts.push(t("Diag_SummaryNone"));
+  else parts.push(plural("Diag_SummaryRequests", s.requests, { count: f.integer(s.requests) }));
+  if (s.failed > 0) parts.push(t("Diag_SummaryFailed", { count: f.integer(s.failed) }));
+  if (s.lastDurationMs !== null) parts.push(t("Diag_SummaryLast", { duration: f.duration(s.lastDurationMs) }));
+  if (s.pageSizeHonoured === false) parts.push(t("Diag_SummaryPageSizeIgnored"));
+  if (warnings > 0) parts.push(plural("Diag_SummaryWarnings", warnings, { count: f.integer(warnings) }));
+  return `${t("Diag_Title")}: ${parts.join(" \u00B7 ")}`;
+}
+
+/** What a request asked for, in OData terms (page size, sort, filter). */
+function askedFor(e: PageLogEntry): string {
+  return [e.sort ? `$orderby=${e.sort}` : "", e.filter ? `$filter=${e.filter}` : "", `$top=${e.pageSizeAsked}`].filter(Boolean).join("&");
+}
+
+/**
+ * What the provider did: one row per page request (what was asked, what arrived, how long it took),
+ * the query as OData text, warnings and column limits. Collapsible: closed, it is one summary line.
+ */
+export const DiagnosticsPane = React.memo(function DiagnosticsPane(p: DiagnosticsPaneProps): React.ReactElement {
+  const { formatters: f } = p;
+  const styles = useStyles();
+  const [bodyId] = React.useState(() => `vtp-diag-${Math.random().toString(36).slice(2, 9)}`);
+  const line = summaryLine(p);
+  return (
+    <div className={mergeClasses(styles.diagnostics, p.open && styles.diagnosticsOpen)} data-testid="vtp-diagnostics">
+      <button type="button" className={styles.diagSummaryButton} aria-expanded={p.open} aria-controls={p.open ? bodyId : undefined} onClick={() => p.onOpenChange(!p.open)}>
+        <ChevronIcon open={p.open} mirrored={p.dir === "rtl"} className={styles.headerIcon} />
+        <span className={styles.diagSummaryText}>{line}</span>
+      </button>
+      {p.open && <DiagnosticsBody {...p} id={bodyId} formatters={f} />}
+    </div>
+  );
+});
+
+function DiagnosticsBody(p: DiagnosticsPaneProps & { id: string }): React.ReactElement {
+  const { t, formatters: f } = p;
   const styles = useStyles();
   const entries = p.pageLog.entries.slice(-SHOWN_PAGES).reverse();
   const limited = p.columns.filter((c) => !c.capability.canSort || !c.capability.canFilter);
+  const time = (ms: number): string => f.time(new Date(ms), true);
+  const m = p.model;
   return (
     // Focusable because it scrolls: keyboard users must be able to scroll it (axe scrollable-region-focusable).
-    <section className={styles.diagnostics} aria-label={t("Diag_Title")} tabIndex={0}>
-      <h3 className={styles.heading}>{t("Diag_Title")}</h3>
-      <div>{p.lastArrivalAt === null ? t("Diag_FreshnessNone") : t("Diag_Freshness", { time: p.formatTime(p.lastArrivalAt) })}</div>
+    <div id={p.id} className={styles.diagBody} tabIndex={0} role="region" aria-label={t("Diag_Title")}>
+      <div>{p.lastArrivalAt === null ? t("Diag_FreshnessNone") : t("Diag_Freshness", { time: time(p.lastArrivalAt) })}</div>
       <table className={styles.diagTable}>
         <caption className={styles.srOnly}>{t("Diag_PagesCaption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("Diag_Col_Page")}</th>
             <th scope="col">{t("Diag_Col_Asked")}</th>
-            <th scope="col">{t("Diag_Col_Duration")}</th>
+            <th scope="col">{t("Diag_Col_Query")}</th>
             <th scope="col">{t("Diag_Col_Rows")}</th>
+            <th scope="col">{t("Diag_Col_Duration")}</th>
             <th scope="col">{t("Diag_Col_Status")}</th>
           </tr>
         </thead>
@@ -51,11 +95,17 @@ export const DiagnosticsPane: React.FC<DiagnosticsPaneProps> = (p) => {
             const waited = e.status === "pending" && e.askedAt !== null ? Math.max(0, Math.round((p.now - e.askedAt) / 1000)) : null;
             return (
               <tr key={e.seq}>
-                <td>{e.pageNumber}</td>
-                <td>{e.askedAt === null ? t("Diag_NotAsked") : p.formatTime(e.askedAt)}</td>
-                <td>{ms === null ? (waited !== null ? t("Diag_Waiting", { s: waited }) : "\u2014") : t("Diag_Ms", { ms: Math.round(ms) })}</td>
-                <td>{e.rowCount ?? "\u2014"}</td>
-                <td>{t(`Diag_Status_${e.status}`) + " \u00B7 " + t(`Diag_Reason_${e.reason}`)}</td>
+                <td>{f.integer(e.pageNumber)}</td>
+                <td>{e.askedAt === null ? t("Diag_NotAsked") : time(e.askedAt)}</td>
+                <td>
+                  <code className={styles.code}>{e.askedAt === null ? "\u2014" : askedFor(e)}</code>
+                </td>
+                <td>{e.rowCount === null ? "\u2014" : f.integer(e.rowCount)}</td>
+                <td>{ms === null ? (waited !== null ? t("Diag_Waiting", { s: f.integer(waited) }) : "\u2014") : f.duration(ms)}</td>
+                <td>
+                  {t(`Diag_Status_${e.status}`) + " \u00B7 " + t(`Diag_Reason_${e.reason}`)}
+                  {e.error ? <div className={styles.errorText}>{e.error}</div> : null}
+                </td>
               </tr>
             );
           })}
@@ -66,16 +116,16 @@ export const DiagnosticsPane: React.FC<DiagnosticsPaneProps> = (p) => {
         <code className={styles.code}>{p.odataText === "" ? t("Diag_QueryNone") : p.odataText}</code>
       </div>
       {p.unsupportedOperators.length > 0 && <div>{t("Diag_QueryUnsupported", { ops: p.unsupportedOperators.join(", ") })}</div>}
-      {(p.warnings.length > 0 || p.missingColumns.length > 0 || p.mismatchedCells > 0 || p.orphanIds > 0) && (
+      {(p.warnings.length > 0 || m.missingColumns.length > 0 || m.mismatchedCells > 0 || m.orphanIds > 0) && (
         <>
           <h4 className={styles.heading}>{t("Diag_Warnings")}</h4>
           <ul className={styles.list}>
             {p.warnings.map((w) => (
               <li key={w}>{t(`Warn_${w}`)}</li>
             ))}
-            {p.missingColumns.length > 0 && <li>{t("Warn_missingColumns", { columns: p.missingColumns.join(", "), checked: p.checkedRows })}</li>}
-            {p.mismatchedCells > 0 && <li>{t("Warn_mismatch", { n: p.mismatchedCells, checked: p.checkedRows })}</li>}
-            {p.orphanIds > 0 && <li>{t("Warn_orphans", { n: p.orphanIds })}</li>}
+            {m.missingColumns.length > 0 && <li>{t("Warn_missingColumns", { columns: m.missingColumns.join(", "), checked: f.integer(m.checkedRows) })}</li>}
+            {m.mismatchedCells > 0 && <li>{t("Warn_mismatch", { n: f.integer(m.mismatchedCells), checked: f.integer(m.checkedRows) })}</li>}
+            {m.orphanIds > 0 && <li>{t("Warn_orphans", { n: f.integer(m.orphanIds) })}</li>}
           </ul>
         </>
       )}
@@ -92,6 +142,6 @@ export const DiagnosticsPane: React.FC<DiagnosticsPaneProps> = (p) => {
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
-};
+}

@@ -1,39 +1,86 @@
 import * as React from "react";
 import { Button, Field, Input, mergeClasses, Popover, PopoverSurface, PopoverTrigger, Select, Text } from "@fluentui/react-components";
-import { filterValueProblem, operatorNeedsValue, type ColumnFilter, type FilterOperatorChoice, type SortDirectionValue } from "@integrationkit/shared";
+import { filterValueProblem, operatorNeedsValue, resizedWidth, type ColumnFilter, type FilterOperatorChoice, type SortDirectionValue } from "@integrationkit/shared";
+import { FilterIcon, SortIcon } from "./icons";
 import { useStyles } from "./styles";
-import type { ColumnView, Translate } from "./types";
+import type { ColumnView, Dir, Translate } from "./types";
 
 export interface HeaderCellProps {
   t: Translate;
+  dir: Dir;
   hintId: string;
   view: ColumnView;
   colIndex: number;
+  width: number;
   tabbable: boolean;
   sortDirection: SortDirectionValue;
   filter: ColumnFilter | undefined;
   menuOpen: boolean;
   disabled: boolean;
   busy: boolean;
-  onMenuOpenChange(open: boolean): void;
-  onSort(direction?: 0 | 1): void;
-  onFilter(filter: ColumnFilter | null): void;
+  /** Stable callbacks, called with the column's name, so an unchanged header never re-renders. */
+  onMenuOpenChange: (column: string, open: boolean) => void;
+  onSort: (column: string, direction?: 0 | 1) => void;
+  onFilter: (column: string, filter: ColumnFilter | null) => void;
+  onResize: (column: string, width: number) => void;
 }
 
 const ARIA_SORT: Record<SortDirectionValue, "ascending" | "descending" | undefined> = { [-1]: undefined, 0: "ascending", 1: "descending" };
 
-/** A column header: click or Enter sorts; the options button (or Alt+Down) opens sort, filter and "why not" details. */
-export const HeaderCell: React.FC<HeaderCellProps> = ({ t, hintId, view, colIndex, tabbable, sortDirection, filter, menuOpen, disabled, busy, onMenuOpenChange, onSort, onFilter }) => {
+/**
+ * A column header: click or Enter sorts; the options button (or Alt+Down) opens sort, filter and
+ * "why not" details; the edge handle (or Ctrl+Shift+Left/Right on the header) resizes the column.
+ * The options popover is only mounted while open, so a header costs a few elements, not a popover.
+ */
+export const HeaderCell = React.memo(function HeaderCell(props: HeaderCellProps): React.ReactElement {
+  const { t, dir, hintId, view, colIndex, width, tabbable, sortDirection, filter, menuOpen, disabled, busy } = props;
   const styles = useStyles();
   const { column, capability } = view;
   const canSort = capability.canSort && !disabled;
   const headerRef = React.useRef<HTMLDivElement>(null);
-  // After a sort or filter from the options, the popover unmounts with focus inside it: put keyboard
-  // users back on this header instead of the page's body.
-  const closeAndReturnFocus = (): void => {
-    onMenuOpenChange(false);
-    setTimeout(() => headerRef.current?.focus(), 0);
+  const name = column.name;
+  // When the popover closes (Escape, a sort or a filter) focus would land on the hidden options button
+  // or the page's body: put keyboard users back on this header.
+  const wasOpen = React.useRef(menuOpen);
+  React.useEffect(() => {
+    if (wasOpen.current && !menuOpen) {
+      const id = setTimeout(() => {
+        const active = document.activeElement;
+        const header = headerRef.current;
+        if (header && (active === null || active === document.body || header.contains(active))) header.focus();
+      }, 0);
+      wasOpen.current = menuOpen;
+      return () => clearTimeout(id);
+    }
+    wasOpen.current = menuOpen;
+    return undefined;
+  }, [menuOpen]);
+
+  const onPointerDown = (e: React.PointerEvent<HTMLSpanElement>): void => {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const handle = e.currentTarget;
+    const startX = e.clientX;
+    const startWidth = width;
+    handle.setPointerCapture?.(e.pointerId);
+    const move = (ev: PointerEvent): void => props.onResize(name, resizedWidth(startWidth, ev.clientX - startX, dir));
+    const up = (): void => {
+      handle.removeEventListener("pointermove", move);
+      handle.removeEventListener("pointerup", up);
+      handle.removeEventListener("pointercancel", up);
+    };
+    handle.addEventListener("pointermove", move);
+    handle.addEventListener("pointerup", up);
+    handle.addEventListener("pointercancel", up);
   };
+
+  const label = t("Header_Options", { column: column.displayName });
+  const trigger = (
+    <button type="button" tabIndex={-1} className={styles.optionsButton} aria-label={label} aria-haspopup="dialog" onClick={menuOpen ? undefined : () => props.onMenuOpenChange(name, true)}>
+      {"\u22EF"}
+    </button>
+  );
   return (
     <div
       ref={headerRef}
@@ -47,42 +94,48 @@ export const HeaderCell: React.FC<HeaderCellProps> = ({ t, hintId, view, colInde
       title={column.name}
       onClick={(e) => {
         // Clicks inside the options popover (a portal) bubble here through React: only the header itself sorts.
-        if (!e.currentTarget.contains(e.target as Node) || (e.target as HTMLElement).closest("button")) return;
-        if (canSort && !busy) onSort();
+        if (!e.currentTarget.contains(e.target as Node) || (e.target as HTMLElement).closest("button,[data-resize]")) return;
+        if (canSort && !busy) props.onSort(name);
       }}
     >
       <span className={styles.headerText}>
         <span className={styles.cellText}>{column.displayName}</span>
         <span className={mergeClasses(styles.cellText, styles.headerType)}>{t(`Kind_${column.kind}`)}</span>
       </span>
-      {sortDirection !== -1 && <span aria-hidden="true">{sortDirection === 0 ? "\u25B2" : "\u25BC"}</span>}
-      {filter && (
-        <span aria-hidden="true" title={t("Header_Filtered")}>
-          {"\u29E9"}
-        </span>
-      )}
+      {sortDirection !== -1 && <SortIcon descending={sortDirection === 1} className={styles.headerIcon} />}
+      {filter && <FilterIcon className={styles.headerIcon} title={t("Header_Filtered")} />}
       <span id={hintId} hidden>
-        {[
-          canSort ? t("Header_HintSort") : t("Header_HintNoSort"),
-          t("Header_HintOptions"),
-          filter ? t("Header_Filtered") : "",
-        ]
-          .filter(Boolean)
-          .join(" ")}
+        {[canSort ? t("Header_HintSort") : t("Header_HintNoSort"), t("Header_HintOptions"), t("Header_HintResize"), filter ? t("Header_Filtered") : ""].filter(Boolean).join(" ")}
       </span>
-      <Popover open={menuOpen} onOpenChange={(_, d) => onMenuOpenChange(d.open)} positioning="below-end" trapFocus>
-        <PopoverTrigger disableButtonEnhancement>
-          <button type="button" tabIndex={-1} className={styles.optionsButton} aria-label={t("Header_Options", { column: column.displayName })} aria-haspopup="dialog">
-            {"\u22EF"}
-          </button>
-        </PopoverTrigger>
-        <PopoverSurface aria-label={t("Header_Options", { column: column.displayName })}>
-          <ColumnOptions t={t} view={view} filter={filter} disabled={disabled || busy} canSort={canSort} onSort={(d) => { onSort(d); closeAndReturnFocus(); }} onFilter={(f) => { onFilter(f); closeAndReturnFocus(); }} />
-        </PopoverSurface>
-      </Popover>
+      {menuOpen ? (
+        <Popover open onOpenChange={(_, d) => props.onMenuOpenChange(name, d.open)} positioning="below-end" trapFocus>
+          <PopoverTrigger disableButtonEnhancement>{trigger}</PopoverTrigger>
+          <PopoverSurface aria-label={label}>
+            <ColumnOptions
+              t={t}
+              view={view}
+              filter={filter}
+              disabled={disabled || busy}
+              canSort={canSort}
+              onSort={(d) => {
+                props.onSort(name, d);
+                props.onMenuOpenChange(name, false);
+              }}
+              onFilter={(f) => {
+                props.onFilter(name, f);
+                props.onMenuOpenChange(name, false);
+              }}
+            />
+          </PopoverSurface>
+        </Popover>
+      ) : (
+        trigger
+      )}
+      {/* Pointer handle on the trailing edge; keyboard users resize with Ctrl+Shift+Arrow (announced in the hint). */}
+      <span data-resize="" aria-hidden="true" className={styles.resizeHandle} onPointerDown={onPointerDown} onClick={(e) => e.stopPropagation()} />
     </div>
   );
-};
+});
 
 interface ColumnOptionsProps {
   t: Translate;
@@ -90,8 +143,8 @@ interface ColumnOptionsProps {
   filter: ColumnFilter | undefined;
   disabled: boolean;
   canSort: boolean;
-  onSort(direction: 0 | 1): void;
-  onFilter(filter: ColumnFilter | null): void;
+  onSort: (direction: 0 | 1) => void;
+  onFilter: (filter: ColumnFilter | null) => void;
 }
 
 const ColumnOptions: React.FC<ColumnOptionsProps> = ({ t, view, filter, disabled, canSort, onSort, onFilter }) => {

@@ -2,20 +2,25 @@ import * as React from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import {
   cellDisplayText,
+  gridTemplate,
+  keyboardResize,
+  logicalArrow,
   moveCell,
   NUMERIC_KINDS,
+  rowWidth,
   scrollToReveal,
   truncateText,
   visibleRange,
+  widthFromSizeFactor,
   type CellFormatters,
   type CellPosition,
   type ColumnFilter,
   type GridRow,
-  type SortDirectionValue,
+  type SortStatusLike,
 } from "@integrationkit/shared";
 import { HeaderCell } from "./HeaderCell";
-import { HEADER_HEIGHT, MIN_COLUMN_WIDTH, SELECT_COLUMN_WIDTH, useStyles } from "./styles";
-import type { ColumnView, Translate } from "./types";
+import { HEADER_HEIGHT, SELECT_COLUMN_WIDTH, useStyles } from "./styles";
+import type { ColumnView, Dir, Translate } from "./types";
 
 let instances = 0;
 
@@ -24,39 +29,52 @@ export const OVERSCAN = 6;
 
 export interface VirtualGridProps {
   t: Translate;
+  dir: Dir;
   columns: readonly ColumnView[];
   rows: readonly GridRow[];
   rowHeight: number;
-  /** Height of the grid box in px (the viewport plus the header row). */
+  /** Estimated height of the grid box in px (the viewport plus the header row), used until it is measured. */
   height: number;
   formatters: CellFormatters;
-  selected: ReadonlySet<string>;
+  selectedIds: readonly string[];
+  sorting: readonly SortStatusLike[];
   filters: readonly ColumnFilter[];
-  sortDirection(column: string): SortDirectionValue;
   disabled: boolean;
   busy: boolean;
   canOpen: boolean;
-  onSort(column: string, direction?: 0 | 1): void;
-  onFilter(column: string, filter: ColumnFilter | null): void;
-  onToggle(id: string): void;
-  onToggleAll(select: boolean): void;
-  onOpen(id: string): void;
+  /** The callbacks must be stable (same function between renders): rows and headers are memoized on them. */
+  onSort: (column: string, direction?: 0 | 1) => void;
+  onFilter: (column: string, filter: ColumnFilter | null) => void;
+  onToggle: (id: string) => void;
+  onToggleAll: (select: boolean) => void;
+  onOpen: (id: string) => void;
   /** Called when the last rows come into view (infinite loading). */
-  onNearEnd?(): void;
+  onNearEnd?: () => void;
+}
+
+/** What the app can ask of the grid: put focus back on the active cell (after a button it used goes away). */
+export interface VirtualGridHandle {
+  focusActiveCell: () => void;
 }
 
 /**
  * A virtualized ARIA grid: only the rows in view plus OVERSCAN on each side are in the DOM. Focus
- * roves across cells (one tab stop) with arrows, Home/End (Ctrl for the grid corners), PageUp/Down.
+ * roves across cells (one tab stop) with arrows (mirrored right to left), Home/End (Ctrl for the grid
+ * corners), PageUp/Down. Scrolling re-renders only when a row boundary is crossed, and then only the
+ * rows that enter the window; headers and unchanged rows are memoized.
  */
-export const VirtualGrid: React.FC<VirtualGridProps> = (props) => {
-  const { t, columns, rows, rowHeight, height, formatters, selected, disabled, busy } = props;
+export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>(function VirtualGrid(props, handle) {
+  const { t, dir, columns, rows, rowHeight, height, formatters, selectedIds, disabled, busy } = props;
   const styles = useStyles();
   const ref = React.useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = React.useState(0);
+  // The first row in view, as a multiple of the row height: scroll events inside one row change nothing.
+  const [windowTop, setWindowTop] = React.useState(0);
   const [focus, setFocus] = React.useState<CellPosition>({ row: 0, col: 1 });
   const [menuFor, setMenuFor] = React.useState<string | null>(null);
+  const [resized, setResized] = React.useState<Readonly<Record<string, number>>>({});
   const focusPending = React.useRef(false);
+  /** The user's focus is in the grid (set on focus, cleared when they move it elsewhere; a removed cell keeps it). */
+  const focusWithin = React.useRef(false);
   // Ids unique per grid instance (React 16 has no useId), so two controls on one form never collide.
   const [idPrefix] = React.useState(() => `vtp${++instances}`);
   const MISMATCH_ID = `${idPrefix}-mismatch`;
@@ -75,24 +93,59 @@ export const VirtualGrid: React.FC<VirtualGridProps> = (props) => {
   }, []);
   const boxHeight = measured > 0 ? measured : height;
   const viewport = Math.max(rowHeight, boxHeight - HEADER_HEIGHT);
-  const range = visibleRange({ scrollTop, viewportHeight: viewport, rowHeight, rowCount: rows.length, overscan: OVERSCAN });
+  const range = visibleRange({ scrollTop: windowTop, viewportHeight: viewport, rowHeight, rowCount: rows.length, overscan: OVERSCAN });
   const colCount = columns.length + 1;
-  const template = `${SELECT_COLUMN_WIDTH}px ${columns.map((c) => `minmax(${Math.round(MIN_COLUMN_WIDTH * Math.min(3, Math.max(1, c.column.width)))}px, ${c.column.width}fr)`).join(" ")}`;
-  const minWidth = SELECT_COLUMN_WIDTH + columns.reduce((sum, c) => sum + Math.round(MIN_COLUMN_WIDTH * Math.min(3, Math.max(1, c.column.width))), 0);
+
+  const widths = React.useMemo(() => columns.map((c) => resized[c.column.name] ?? widthFromSizeFactor(c.column.width)), [columns, resized]);
+  const template = React.useMemo(() => gridTemplate(SELECT_COLUMN_WIDTH, widths), [widths]);
+  const totalWidth = rowWidth(SELECT_COLUMN_WIDTH, widths);
+  const selected = React.useMemo(() => new Set(selectedIds), [selectedIds]);
+  const allSelected = React.useMemo(() => rows.length > 0 && rows.every((r) => selected.has(r.id)), [rows, selected]);
+  const sortOf = React.useMemo(() => new Map(props.sorting.map((s) => [s.name, s.sortDirection])), [props.sorting]);
+  const filterOf = React.useMemo(() => new Map(props.filters.map((f) => [f.column, f])), [props.filters]);
   const { onNearEnd } = props;
 
   // Keep focus inside the data when rows shrink (new page, filter).
-  const maxRow = rows.length;
-  const safeFocus: CellPosition = { row: Math.min(focus.row, maxRow), col: Math.min(focus.col, colCount - 1) };
+  const safeFocus: CellPosition = { row: Math.min(focus.row, rows.length), col: Math.min(focus.col, colCount - 1) };
+  const focusRendered = safeFocus.row === 0 || (safeFocus.row - 1 >= range.start && safeFocus.row - 1 < range.end);
   // The focused row may be scrolled out of the DOM; the tab stop then moves to the first rendered row.
-  const tabRow = safeFocus.row === 0 || (safeFocus.row - 1 >= range.start && safeFocus.row - 1 < range.end) ? safeFocus.row : range.start + 1;
+  const tabRow = focusRendered ? safeFocus.row : range.start + 1;
 
-  React.useEffect(() => {
-    if (!focusPending.current) return;
-    focusPending.current = false;
-    const el = ref.current?.querySelector<HTMLElement>(`[data-pos="${safeFocus.row}:${safeFocus.col}"]`);
-    el?.focus({ preventScroll: true });
+  const cellAt = (pos: CellPosition): HTMLElement | null => ref.current?.querySelector<HTMLElement>(`[data-pos="${pos.row}:${pos.col}"]`) ?? null;
+  const focusCell = (el: HTMLElement): void => {
+    el.focus({ preventScroll: true });
+    // Sideways: columns scroll inside the grid. Up and down is already done by scrollTop (the sticky
+    // header is kept clear by scroll-padding), so "nearest" only moves along the row.
+    el.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  };
+
+  // After each render: move focus to the cell the keyboard asked for, and never leave a keyboard user
+  // on the page's body when the focused cell was scrolled out of the DOM or its row went away.
+  React.useLayoutEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const active = document.activeElement;
+    const lost = focusWithin.current && (active === null || active === document.body || !root.contains(active));
+    if (!focusPending.current && !lost) return;
+    const el = cellAt(safeFocus);
+    if (el) {
+      focusPending.current = false;
+      focusCell(el);
+    } else {
+      // The cell is not rendered yet (or any more): hold focus on the grid itself, keys keep working.
+      root.focus({ preventScroll: true });
+    }
   });
+
+  React.useImperativeHandle(handle, () => ({
+    focusActiveCell: () => {
+      focusWithin.current = true;
+      focusPending.current = true;
+      const el = cellAt(safeFocus);
+      if (el) focusCell(el);
+      else ref.current?.focus({ preventScroll: true });
+    },
+  }));
 
   React.useEffect(() => {
     if (onNearEnd && rows.length > 0 && range.end >= rows.length) onNearEnd();
@@ -103,23 +156,36 @@ export const VirtualGrid: React.FC<VirtualGridProps> = (props) => {
   React.useEffect(() => {
     if (ref.current && !onNearEnd) {
       ref.current.scrollTop = 0;
-      setScrollTop(0);
+      setWindowTop(0);
     }
   }, [firstId, onNearEnd]);
 
   const moveTo = (pos: CellPosition): void => {
-    if (pos.row > 0 && ref.current) {
-      const next = scrollToReveal(pos.row - 1, ref.current.scrollTop, viewport, rowHeight);
-      if (next !== ref.current.scrollTop) {
-        ref.current.scrollTop = next;
-        setScrollTop(next);
+    const el = ref.current;
+    if (pos.row > 0 && el) {
+      const next = scrollToReveal(pos.row - 1, el.scrollTop, viewport, rowHeight);
+      if (next !== el.scrollTop) {
+        el.scrollTop = next;
+        setWindowTop(Math.floor(next / rowHeight) * rowHeight);
       }
     }
     focusPending.current = true;
+    focusWithin.current = true;
     setFocus(pos);
+    // Same position (e.g. Ctrl+End twice): no re-render, so focus the cell now.
+    if (pos.row === safeFocus.row && pos.col === safeFocus.col) {
+      const cell = cellAt(pos);
+      if (cell) {
+        focusPending.current = false;
+        focusCell(cell);
+      }
+    }
   };
 
   const columnAt = (col: number): ColumnView | undefined => (col >= 1 ? columns[col - 1] : undefined);
+
+  const onResize = React.useCallback((column: string, width: number) => setResized((prev) => (prev[column] === width ? prev : { ...prev, [column]: width })), []);
+  const onMenuOpenChange = React.useCallback((column: string, open: boolean) => setMenuFor((prev) => (open ? column : prev === column ? null : prev)), []);
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
     // Events from popovers (portals) bubble through React; only handle keys from the grid itself.
@@ -131,11 +197,22 @@ export const VirtualGrid: React.FC<VirtualGridProps> = (props) => {
       setMenuFor(column.column.name);
       return;
     }
+    if (pos.row === 0 && column && (e.ctrlKey || e.metaKey) && e.shiftKey) {
+      const i = pos.col - 1;
+      const next = keyboardResize(widths[i], e.key, dir, e.altKey);
+      if (next !== null) {
+        e.preventDefault();
+        onResize(column.column.name, next);
+        return;
+      }
+    }
     if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
+      // A disabled control changes nothing: no sorting, no selection, by mouse or keyboard.
+      if (disabled) return;
       if (pos.row === 0) {
-        if (pos.col === 0) props.onToggleAll(!(rows.length > 0 && rows.every((r) => selected.has(r.id))));
-        else if (column && column.capability.canSort && !disabled && !busy) props.onSort(column.column.name);
+        if (pos.col === 0) props.onToggleAll(!allSelected);
+        else if (column && column.capability.canSort && !busy) props.onSort(column.column.name);
         return;
       }
       const row = rows[pos.row - 1];
@@ -144,14 +221,17 @@ export const VirtualGrid: React.FC<VirtualGridProps> = (props) => {
       else if (props.canOpen) props.onOpen(row.id);
       return;
     }
-    const next = moveCell(pos, e.key, { rowCount: rows.length, colCount, pageRows: Math.max(1, Math.floor(viewport / rowHeight) - 1), ctrl: e.ctrlKey || e.metaKey });
+    const next = moveCell(pos, logicalArrow(e.key, dir), { rowCount: rows.length, colCount, pageRows: Math.max(1, Math.floor(viewport / rowHeight) - 1), ctrl: e.ctrlKey || e.metaKey });
     if (next) {
       e.preventDefault();
       moveTo(next);
     }
   };
 
-  const onFocusCapture = (e: React.FocusEvent<HTMLDivElement>): void => {
+  const onFocus = (e: React.FocusEvent<HTMLDivElement>): void => {
+    // Focus in a popover (a portal) bubbles here through React but is not in the grid.
+    if (!e.currentTarget.contains(e.target)) return;
+    focusWithin.current = true;
     const cell = (e.target as HTMLElement).closest<HTMLElement>("[data-pos]");
     const pos = cell?.getAttribute("data-pos");
     if (!pos) return;
@@ -159,7 +239,25 @@ export const VirtualGrid: React.FC<VirtualGridProps> = (props) => {
     if (row !== safeFocus.row || col !== safeFocus.col) setFocus({ row, col });
   };
 
-  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const onBlur = (e: React.FocusEvent<HTMLDivElement>): void => {
+    if (!e.currentTarget.contains(e.target)) return;
+    const to = e.relatedTarget as Node | null;
+    // Moving elsewhere on the page, or clicking outside: the user left. A cell removed from the DOM
+    // (scrolled away) fires no blur, or one whose target is no longer connected: keep focus with us.
+    if (to !== null && !e.currentTarget.contains(to)) focusWithin.current = false;
+    else if (to === null) {
+      const target = e.target as Node;
+      setTimeout(() => {
+        if (target.isConnected) focusWithin.current = false;
+      }, 0);
+    }
+  };
+
+  const onScroll = (e: React.UIEvent<HTMLDivElement>): void => {
+    const top = Math.floor(e.currentTarget.scrollTop / rowHeight) * rowHeight;
+    if (top !== windowTop) setWindowTop(top);
+  };
+
   const visible = rows.slice(range.start, range.end);
   return (
     <div
@@ -170,11 +268,14 @@ export const VirtualGrid: React.FC<VirtualGridProps> = (props) => {
       aria-colcount={colCount}
       aria-multiselectable="true"
       aria-busy={busy}
+      aria-readonly={disabled || undefined}
+      tabIndex={-1}
       className={styles.grid}
-      style={{ flexBasis: height, flexGrow: rows.length > 0 ? 1 : 0, minHeight: Math.min(height, 160) }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      style={{ flexBasis: height, flexGrow: rows.length > 0 ? 1 : 0, minHeight: Math.min(height, 160), scrollPaddingTop: HEADER_HEIGHT }}
+      onScroll={onScroll}
       onKeyDown={onKeyDown}
-      onFocusCapture={onFocusCapture}
+      onFocus={onFocus}
+      onBlur={onBlur}
     >
       {/* Shared descriptions for marked cells (one copy, referenced by aria-describedby). */}
       <span id={MISMATCH_ID} hidden>
@@ -183,39 +284,35 @@ export const VirtualGrid: React.FC<VirtualGridProps> = (props) => {
       <span id={TRUNCATED_ID} hidden>
         {t("Cell_Truncated")}
       </span>
-      <div role="rowgroup" className={styles.headerGroup} style={{ minWidth }}>
+      <div role="rowgroup" className={styles.headerGroup} style={{ width: totalWidth }}>
         <div role="row" aria-rowindex={1} className={styles.row} style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}>
           <div role="columnheader" aria-colindex={1} tabIndex={tabRow === 0 && safeFocus.col === 0 ? 0 : -1} data-pos="0:0" className={styles.cell}>
-            <input
-              type="checkbox"
-              tabIndex={-1}
-              checked={allSelected}
-              disabled={rows.length === 0 || disabled}
-              aria-label={t("Select_All")}
-              onChange={() => props.onToggleAll(!allSelected)}
-            />
+            <input type="checkbox" tabIndex={-1} checked={allSelected} disabled={rows.length === 0 || disabled} aria-label={t("Select_All")} onChange={() => props.onToggleAll(!allSelected)} />
           </div>
           {columns.map((c, i) => (
             <HeaderCell
               key={c.column.name}
               t={t}
+              dir={dir}
               hintId={`${idPrefix}-hint-${i + 1}`}
               view={c}
               colIndex={i + 1}
+              width={widths[i]}
               tabbable={tabRow === 0 && safeFocus.col === i + 1}
-              sortDirection={props.sortDirection(c.column.name)}
-              filter={props.filters.find((f) => f.column === c.column.name)}
+              sortDirection={sortOf.get(c.column.name) ?? -1}
+              filter={filterOf.get(c.column.name)}
               menuOpen={menuFor === c.column.name}
               disabled={disabled}
               busy={busy}
-              onMenuOpenChange={(open) => setMenuFor(open ? c.column.name : null)}
-              onSort={(d) => props.onSort(c.column.name, d)}
-              onFilter={(f) => props.onFilter(c.column.name, f)}
+              onMenuOpenChange={onMenuOpenChange}
+              onSort={props.onSort}
+              onFilter={props.onFilter}
+              onResize={onResize}
             />
           ))}
         </div>
       </div>
-      <div role="rowgroup" style={{ paddingTop: range.padTop, paddingBottom: range.padBottom, minWidth }}>
+      <div role="rowgroup" style={{ paddingTop: range.padTop, paddingBottom: range.padBottom, width: totalWidth }}>
         {visible.map((row, k) => {
           const index = range.start + k + 1;
           return (
@@ -241,7 +338,7 @@ export const VirtualGrid: React.FC<VirtualGridProps> = (props) => {
       </div>
     </div>
   );
-};
+});
 
 interface GridRowViewProps {
   t: Translate;
@@ -256,8 +353,8 @@ interface GridRowViewProps {
   mismatchId: string;
   truncatedId: string;
   disabled: boolean;
-  onToggle(id: string): void;
-  onOpen?(id: string): void;
+  onToggle: (id: string) => void;
+  onOpen?: (id: string) => void;
 }
 
 const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView({ t, row, index, columns, template, rowHeight, formatters, selected, tabCol, mismatchId, truncatedId, disabled, onToggle, onOpen }) {

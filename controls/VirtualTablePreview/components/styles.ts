@@ -5,17 +5,19 @@ export const ROW_HEIGHT = { compact: 28, normal: 36, comfortable: 44 } as const;
 export type Density = keyof typeof ROW_HEIGHT;
 export const HEADER_HEIGHT = 44;
 export const SELECT_COLUMN_WIDTH = 40;
-export const MIN_COLUMN_WIDTH = 120;
 
 export const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
     boxSizing: "border-box",
+    // Fills the host's box and never grows to its content: wide views scroll inside the grid.
+    width: "100%",
     minWidth: "0",
+    maxWidth: "100%",
     overflow: "hidden",
-    rowGap: tokens.spacingVerticalS,
-    ...shorthands.padding(tokens.spacingVerticalS, tokens.spacingHorizontalS),
+    rowGap: tokens.spacingVerticalXS,
+    ...shorthands.padding(tokens.spacingVerticalXS, tokens.spacingHorizontalS),
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
     fontFamily: tokens.fontFamilyBase,
@@ -23,10 +25,16 @@ export const useStyles = makeStyles({
   },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   spacer: { flexGrow: 1 },
-  status: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, minHeight: "24px", flexWrap: "wrap" },
+  // Takes no room while empty (it stays in the DOM so screen readers hear what appears in it).
+  status: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", ":empty": { display: "none" } },
   grid: {
     position: "relative",
     overflow: "auto",
+    // The grid's content (rows as wide as all columns) must not widen the control in a host that
+    // sizes to content (the harness with no width): its inline size is the container's.
+    contain: "inline-size",
+    width: "100%",
+    boxSizing: "border-box",
     flexGrow: 1,
     flexShrink: 1,
     ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke1),
@@ -34,6 +42,18 @@ export const useStyles = makeStyles({
     outlineStyle: "none",
   },
   headerGroup: { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground2 },
+  headerIcon: { display: "inline-flex", flexShrink: 0, color: tokens.colorNeutralForeground2 },
+  resizeHandle: {
+    position: "absolute",
+    top: 0,
+    bottom: 0,
+    right: "-4px",
+    width: "8px",
+    cursor: "col-resize",
+    zIndex: 1,
+    touchAction: "none",
+    ":hover": { backgroundColor: tokens.colorNeutralStroke1Hover },
+  },
   row: {
     display: "grid",
     alignItems: "stretch",
@@ -59,6 +79,8 @@ export const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   warnMark: { color: tokens.colorPaletteDarkOrangeForeground1, marginRight: tokens.spacingHorizontalXS },
   header: {
+    position: "relative",
+    overflow: "visible",
     display: "flex",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalXS,
@@ -84,15 +106,42 @@ export const useStyles = makeStyles({
   diagnostics: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    overflow: "auto",
-    maxHeight: "35%",
     flexShrink: 0,
-    ...shorthands.padding(tokens.spacingVerticalS, tokens.spacingHorizontalS),
+    minWidth: 0,
     ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
     ...shorthands.borderRadius(tokens.borderRadiusMedium),
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  diagnosticsOpen: { maxHeight: "40%" },
+  diagSummaryButton: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    width: "100%",
+    minWidth: 0,
+    textAlign: "left",
+    ...shorthands.padding(tokens.spacingVerticalXS, tokens.spacingHorizontalS),
+    ...shorthands.border("0"),
+    backgroundColor: "transparent",
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground2Hover },
+    ":focus-visible": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "-2px" },
+  },
+  diagSummaryText: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  diagBody: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    overflow: "auto",
+    minHeight: 0,
+    ...shorthands.padding("0", tokens.spacingHorizontalS, tokens.spacingVerticalS),
+    ":focus-visible": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "-2px" },
+  },
+  error: { flexShrink: 0, minWidth: 0 },
+  errorText: { overflowWrap: "anywhere", whiteSpace: "normal", maxHeight: "8em", overflow: "auto" },
   diagTable: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& th, & td": { textAlign: "left", ...shorthands.padding("2px", tokens.spacingHorizontalS) } },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: "pre-wrap", wordBreak: "break-all" },
   list: { marginTop: 0, marginBottom: 0, paddingLeft: tokens.spacingHorizontalL },

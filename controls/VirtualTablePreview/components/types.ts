@@ -1,29 +1,12 @@
-import type { CellFormatters, ColumnCapability, ColumnFilter, DatasetWarning, GridColumn, PageLog, SortDirectionValue } from "@integrationkit/shared";
+import type { CellFormatters, ColumnView, MessageValues, PluralBase, Translate as TranslateOf } from "@integrationkit/shared";
+import type { StringKey } from "../strings/StringKeys";
 
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+/** Translation into the user's language; a key missing from the 1033 .resx fails the type check. */
+export type Translate = TranslateOf<StringKey>;
 
-/** Live reads the component makes on every render (the page log changes between host updates, e.g. on cancel). */
-export interface LiveState {
-  pageLog(): PageLog;
-  busy(): boolean;
-  selectedIds(): readonly string[];
-  warnings(): DatasetWarning[];
-  sortDirection(column: string): SortDirectionValue;
-  activeFilters(): readonly ColumnFilter[];
-  canGoNext(): boolean;
-  pageNumber(): number;
-}
+/** The plural form of a key family (`Rows_Count_one`, `Rows_Count_other`, …) for a count. */
+export type Plural = (base: PluralBase<StringKey>, count: number, values?: MessageValues) => string;
 
-export interface GridCallbacks {
-  onSort(column: string, direction?: 0 | 1): void;
-  onFilter(column: string, filter: ColumnFilter | null): void;
-  onSelect(ids: string[]): void;
-  onOpen(id: string): void;
-}
+export type Dir = "ltr" | "rtl";
 
-export interface ColumnView {
-  column: GridColumn;
-  capability: ColumnCapability;
-}
-
-export type { CellFormatters };
+export type { CellFormatters, ColumnView, StringKey };

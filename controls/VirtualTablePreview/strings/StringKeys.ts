@@ -9,6 +9,7 @@ export type StringKey =
   | "Diag_Col_Asked"
   | "Diag_Col_Duration"
   | "Diag_Col_Page"
+  | "Diag_Col_Query"
   | "Diag_Col_Rows"
   | "Diag_Col_Status"
   | "Diag_Freshness"
