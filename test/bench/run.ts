@@ -14,11 +14,11 @@ import { controlsOutDir, listControls } from "../../solution/scripts/controls";
 import { disableTelemetry } from "../../solution/scripts/pcf";
 import { BenchRow } from "./util";
 
-/** Targets from the control issues, minified bundle bytes with React and Fluent as platform externals. */
+/** Target from the "one state design" issue: minified bundle bytes with React and Fluent as platform externals. */
 const bundleTargets: Record<string, number> = {
-  IntegrationPatternPicker: 60 * 1024,
-  ThrottlingEventPanel: 60 * 1024,
-  VirtualTablePreview: 100 * 1024,
+  IntegrationPatternPicker: 40 * 1024,
+  ThrottlingEventPanel: 40 * 1024,
+  VirtualTablePreview: 40 * 1024,
 };
 
 export function bundleRows(): BenchRow[] {
@@ -36,8 +36,8 @@ export function bundleRows(): BenchRow[] {
       name: `${control} bundle.js`,
       value: bytes.length,
       unit: "bytes",
-      target: target ? `< ${target}` : undefined,
-      pass: target ? bytes.length < target : undefined,
+      target: target ? `<= ${target}` : undefined,
+      pass: target ? bytes.length <= target : undefined,
     });
     rows.push({ group: "bundle", name: `${control} bundle.js gzipped`, value: zlib.gzipSync(bytes, { level: 9 }).length, unit: "bytes" });
   }
