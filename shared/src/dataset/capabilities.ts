@@ -53,20 +53,32 @@ export function filterOperatorsFor(kind: ColumnKind): FilterOperatorChoice[] {
 }
 
 export interface CapabilityEnv {
+  /** What the metadata says about the table and its provider (nothing is assumed while it is unknown). */
   table: TableFacts;
-  /** Virtual tables are assumed unless the host says otherwise: this control is built for them. */
-  isVirtual: boolean;
   datasetCanSort?: boolean;
   datasetCanFilter?: boolean;
 }
 
-export function columnCapability(column: Pick<GridColumn, "kind"> & { disableSorting?: boolean }, env: CapabilityEnv): ColumnCapability {
+/**
+ * Whether a lookup column of a virtual table can be sorted and filtered: lookups between virtual tables
+ * cannot (PA `virtual-entities/get-started-ve.md`); lookups to native tables can since 2024 where the
+ * provider supports it (learn.microsoft.com/power-platform/release-plan/2024wave2/data-platform/create-virtual-table-native-table-relationships).
+ */
+export function virtualLookupLocked(column: { name?: string; kind: ColumnKind }, table: TableFacts): boolean {
+  if (column.kind !== "lookup") return false;
+  const virtual = table.isVirtual ?? (table.isFinOps ? true : null);
+  if (virtual !== true) return false;
+  const toNative = column.name !== undefined && table.nativeLookupColumns.includes(column.name);
+  return !(toNative && table.rules.nativeLookups === "supported");
+}
+
+export function columnCapability(column: Pick<GridColumn, "kind"> & { name?: string; disableSorting?: boolean }, env: CapabilityEnv): ColumnCapability {
   let sortReason: CapabilityReason | null = null;
   let filterReason: CapabilityReason | null = null;
   if (!env.table.isDataverse) {
     sortReason = "notDataverse";
     filterReason = "notDataverse";
-  } else if (env.isVirtual && column.kind === "lookup") {
+  } else if (virtualLookupLocked(column, env.table)) {
     sortReason = "virtualLookup";
     filterReason = "virtualLookup";
   }
@@ -85,6 +97,7 @@ export type DatasetWarning =
   | "orderIgnored"
   | "connectorLimit"
   | "countUnavailable"
+  | "odataInlineCount"
   | "finOpsTempTablePaging";
 
 export interface WarningInput {
@@ -98,17 +111,24 @@ export interface WarningInput {
   /** Whether the loaded rows are in the order asked for; null when no order was asked or it cannot be told. */
   orderHonoured: boolean | null;
   errorMessage?: string | null;
+  /** The table and its provider: the provider-specific warnings need it. */
+  table?: TableFacts;
+  /** Whether pages keep to the page size asked (null before any page). */
+  pageSizeHonoured?: boolean | null;
 }
 
 export function datasetWarnings(input: WarningInput): DatasetWarning[] {
   const warnings: DatasetWarning[] = [];
-  if (input.lastPageRows !== null && input.lastPageRows > input.pageSizeAsked) warnings.push("pageSizeIgnored");
+  const provider = input.table?.provider;
+  if (input.pageSizeHonoured === false || (input.pageSizeHonoured === undefined && input.lastPageRows !== null && input.lastPageRows > input.pageSizeAsked)) warnings.push("pageSizeIgnored");
   if (typeof input.pageSizeRequestedByMaker === "number" && input.pageSizeRequestedByMaker > MAX_PAGE_SIZE) warnings.push("pageSizeCapped");
   if (input.orderHonoured === false) warnings.push("orderIgnored");
-  if (input.totalResultCount === VIRTUAL_CONNECTOR_ROW_LIMIT || (input.loadedRows === VIRTUAL_CONNECTOR_ROW_LIMIT && !input.hasNextPage)) warnings.push("connectorLimit");
-  if (!(input.totalResultCount >= 0)) warnings.push("countUnavailable");
+  // Only the connector provider has the 1,000-row cap, and reaching exactly 1,000 rows is a hint, not proof:
+  // the warning says the rows may be cut off there, and only for that provider.
+  if (provider === "connector" && (input.totalResultCount === VIRTUAL_CONNECTOR_ROW_LIMIT || (input.loadedRows >= VIRTUAL_CONNECTOR_ROW_LIMIT && !input.hasNextPage))) warnings.push("connectorLimit");
+  if (!(input.totalResultCount >= 0)) warnings.push(provider === "odataV4" ? "odataInlineCount" : "countUnavailable");
   // Source: FO `power-platform/faq.md`: "Paging isn't supported for queries with temporary tables".
-  if (typeof input.errorMessage === "string" && /temporary tables?/i.test(input.errorMessage)) warnings.push("finOpsTempTablePaging");
+  if (input.table?.isFinOps !== false && typeof input.errorMessage === "string" && /temporary tables?/i.test(input.errorMessage)) warnings.push("finOpsTempTablePaging");
   return warnings;
 }
 

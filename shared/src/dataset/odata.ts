@@ -244,9 +244,12 @@ function filterText(f: FilterLike, kinds: Readonly<Record<string, ColumnKind>>, 
   return parts.join(f.filterOperator === 1 ? " or " : " and ");
 }
 
-/** Percent-encodes a query option's value for a URL (RFC 3986 unreserved characters stay; `'` too, as OData URLs write it). */
+/**
+ * Percent-encodes a query option's value for a URL (RFC 3986): `%`, `&`, `#`, `+`, `=`, `,`, spaces and
+ * every non-ASCII character are encoded; `'`, `(`, `)` stay, as OData URLs write them.
+ */
 export function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(/[!()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value);
 }
 
 export function odataQuery(input: ODataInput): ODataQueryText {

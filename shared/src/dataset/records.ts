@@ -70,7 +70,7 @@ class LazyRow implements GridRow {
 
   constructor(
     readonly id: string,
-    private readonly record: RecordLike,
+    readonly record: RecordLike,
     private readonly columns: readonly GridColumn[],
   ) {}
 
@@ -95,21 +95,38 @@ class LazyRow implements GridRow {
   }
 }
 
-/** The dataset's records in their sorted order, as typed rows (cells read lazily). */
-export function readRows(dataset: Pick<DatasetLike, "records" | "sortedRecordIds">, columns: readonly GridColumn[]): ReadRowsResult {
+/** Rows by id from the previous read, reused while their record object and the columns stay the same. */
+export type RowCache = Map<string, GridRow>;
+
+/**
+ * The dataset's records in their sorted order, as typed rows (cells read lazily). A row whose record
+ * object is unchanged is taken from `previous` (pass it only when the columns are unchanged), so an
+ * appended page costs its new rows, not a re-read of the rows already shown.
+ */
+export function readRows(
+  dataset: Pick<DatasetLike, "records" | "sortedRecordIds">,
+  columns: readonly GridColumn[],
+  previous: RowCache = new Map(),
+): ReadRowsResult & { cache: RowCache } {
   const ids = Array.isArray(dataset.sortedRecordIds) ? dataset.sortedRecordIds : [];
   const records = dataset.records && typeof dataset.records === "object" ? dataset.records : {};
   const rows: GridRow[] = [];
+  const cache: RowCache = new Map();
   let orphanIds = 0;
-  for (const id of ids) {
+  for (const raw of ids) {
+    const id = String(raw);
     const record = records[id];
     if (!record || typeof record.getValue !== "function") {
       orphanIds++;
       continue;
     }
-    rows.push(new LazyRow(String(id), record, columns));
+    if (cache.has(id)) continue; // an id listed twice is shown once
+    const old = previous.get(id);
+    const row = old instanceof LazyRow && old.record === record ? old : new LazyRow(id, record, columns);
+    rows.push(row);
+    cache.set(id, row);
   }
-  return { rows, orphanIds };
+  return { rows, orphanIds, cache };
 }
 
 /** FNV-1a over a string: a cheap, stable fingerprint. */

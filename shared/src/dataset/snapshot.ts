@@ -22,6 +22,11 @@ export interface SessionSnapshot {
   readonly pending: PageLogEntry | null;
   /** `pending !== null`: loads are refused while true (PCF paging calls do not run in parallel). */
   readonly busy: boolean;
+  /**
+   * Retry can be pressed: nothing is pending, or the dataset shows an error (a request the host never
+   * answered is then superseded). Never false while an error is shown.
+   */
+  readonly canRetry: boolean;
   /** The host says it is loading (shown as a note; it never blocks the control's own requests). */
   readonly hostLoading: boolean;
   /** The dataset's error message when it is in error ("" when the host gave none), else null. */

@@ -63,11 +63,71 @@ describe("odataQuery", () => {
     expect(conditionText({ attributeName: "o", conditionOperator: 0, value: "11111111-2222-3333-4444-555555555555" }, { o: "lookup" })).toBe("_o_value eq 11111111-2222-3333-4444-555555555555");
   });
 
-  it("quotes values that do not parse as the column's type", () => {
-    expect(odataLiteral("12abc", "whole")).toBe("'12abc'");
+  it("refuses values that are not valid for the column's type instead of quoting them", () => {
+    expect(odataLiteral("12abc", "whole")).toBeNull();
+    expect(odataLiteral("1.5", "whole")).toBeNull();
     expect(odataLiteral("1", "boolean")).toBe("true");
-    expect(odataLiteral("maybe", "boolean")).toBe("'maybe'");
-    expect(odataLiteral("2024-02-30x", "date")).toBe("'2024-02-30x'");
+    expect(odataLiteral("maybe", "boolean")).toBeNull();
+    expect(odataLiteral("2024-02-30x", "date")).toBeNull();
+    const q = odataQuery({ filter: { filterOperator: 0, conditions: [{ attributeName: "n", conditionOperator: 0, value: "x" }, { attributeName: "t", conditionOperator: 0, value: "x" }] }, kinds: { n: "whole", t: "text" } });
+    expect(q.filter).toBe("t eq 'x'");
+    expect(q.invalid).toEqual(["n"]);
+  });
+
+  it("normalises numbers to OData's form: 1. and .5 are not OData literals", () => {
+    expect(odataLiteral("1.", "decimal")).toBe("1");
+    expect(odataLiteral(".5", "decimal")).toBe("0.5");
+    expect(odataLiteral("-.5", "currency")).toBe("-0.5");
+    expect(odataLiteral("+12", "whole")).toBe("12");
+    expect(odataLiteral("1.5E+3", "decimal")).toBe("1.5e3");
+    expect(odataLiteral(".", "decimal")).toBeNull();
+    expect(odataLiteral("", "decimal")).toBeNull();
+  });
+
+  it("refuses impossible dates and keeps real ones", () => {
+    expect(odataLiteral("2024-02-31", "date")).toBeNull();
+    expect(odataLiteral("2023-02-29", "date")).toBeNull();
+    expect(odataLiteral("2024-02-29", "date")).toBe("2024-02-29");
+    expect(odataLiteral("2024-13-01", "date")).toBeNull();
+    expect(odataLiteral("2024-04-31", "datetime")).toBeNull();
+    expect(odataLiteral("2024-04-30T23:59:59Z", "datetime")).toBe("2024-04-30T23:59:59Z");
+    expect(odataLiteral("2024-04-30T24:00:00Z", "datetime")).toBeNull();
+    expect(conditionText({ attributeName: "d", conditionOperator: 27, value: "2024-02-31" })).toBeNull();
+    const q = odataQuery({ filter: { filterOperator: 0, conditions: [{ attributeName: "d", conditionOperator: 26, value: "2100-02-29" }] } });
+    expect(q.invalid).toEqual(["d"]);
+    expect(q.text).toBe("");
+  });
+
+  it("writes _, % and [ as literal characters, never as Like escapes", () => {
+    // The header filter escapes them for FetchXML's Like ([_], [%], [[]); OData string literals take them as they are.
+    expect(conditionText({ attributeName: "t", conditionOperator: 6, value: "%a[_]b[%]c[[]d%" })).toBe("contains(t,'a_b%c[d')");
+    expect(conditionText({ attributeName: "t", conditionOperator: 6, value: "100[%]%" })).toBe("startswith(t,'100%')");
+    expect(conditionText({ attributeName: "t", conditionOperator: 6, value: "%[%]" })).toBe("endswith(t,'%')");
+    // A wildcard inside the pattern has no OData equivalent: listed as unsupported, not guessed.
+    expect(conditionText({ attributeName: "t", conditionOperator: 6, value: "%a_b%" })).toBeNull();
+    expect(odataQuery({ filter: { filterOperator: 0, conditions: [{ attributeName: "t", conditionOperator: 6, value: "a%b" }] } }).unsupported).toEqual([6]);
+  });
+
+  it("percent-encodes the query where it is a URL", () => {
+    const q = odataQuery({
+      filter: { filterOperator: 0, conditions: [{ attributeName: "t", conditionOperator: 6, value: "%R&D #1 50[%] + tax%" }] },
+      sorting: [{ name: "t", sortDirection: 0 }],
+      pageSize: 50,
+    });
+    expect(q.text).toBe("$orderby=t asc&$filter=contains(t,'R&D #1 50% + tax')&$top=50");
+    expect(q.url).toBe("?$orderby=t%20asc&$filter=contains(t%2C'R%26D%20%231%2050%25%20%2B%20tax')&$top=50");
+    expect(decodeURIComponent(q.url.split("&$filter=")[1].split("&")[0])).toBe(q.filter);
+    expect(odataQuery({}).url).toBe("");
+  });
+
+  it("property: the URL form decodes back to the readable text", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (value) => {
+        const q = odataQuery({ filter: { filterOperator: 0, conditions: [{ attributeName: "t", conditionOperator: 0, value }] }, kinds: { t: "text" } });
+        const parts = q.url.slice(1).split("&").map((p) => p.split("=").map(decodeURIComponent));
+        expect(parts.map(([k, v]) => `${k}=${v}`).join("&")).toBe(q.text);
+      }),
+    );
   });
 
   it("property: any text value in an eq condition reads back from its literal", () => {

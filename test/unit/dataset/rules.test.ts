@@ -14,19 +14,23 @@ import {
   pendingPage,
   scrollToReveal,
   settlePage,
+  factsFromMetadata,
   tableFacts,
   visibleRange,
 } from "@integrationkit/shared";
 
+// A finance and operations virtual entity, known from its prefix before the metadata arrives.
+const virtual = { table: tableFacts("mserp_custcustomerv3entity") };
+const standard = { table: factsFromMetadata("account", { LogicalName: "account", TableType: "Standard" }, null) };
+
 describe("capability rules", () => {
-  const virtual = { table: tableFacts("mserp_custcustomerv3entity"), isVirtual: true };
   it("explains why virtual-table lookups cannot be sorted or filtered", () => {
     const c = columnCapability({ kind: "lookup" }, virtual);
     expect(c).toMatchObject({ canSort: false, canFilter: false, sortReason: "virtualLookup", filterReason: "virtualLookup" });
     expect(virtual.table.isFinOps).toBe(true);
   });
   it("refuses both for non-Dataverse sources", () => {
-    expect(columnCapability({ kind: "text" }, { table: tableFacts(""), isVirtual: true })).toMatchObject({ canSort: false, sortReason: "notDataverse", filterReason: "notDataverse" });
+    expect(columnCapability({ kind: "text" }, { table: tableFacts("") })).toMatchObject({ canSort: false, sortReason: "notDataverse", filterReason: "notDataverse" });
   });
   it("honours the host and the view", () => {
     expect(columnCapability({ kind: "text", disableSorting: true }, virtual).sortReason).toBe("sortDisabledByView");
@@ -36,7 +40,7 @@ describe("capability rules", () => {
     expect(columnCapability({ kind: "currency" }, virtual).filterOperators).toContain("gt");
     expect(columnCapability({ kind: "boolean" }, virtual).filterOperators).toEqual(["isTrue", "isFalse"]);
     expect(columnCapability({ kind: "choices" }, virtual)).toMatchObject({ canSort: true, canFilter: false, filterReason: "filterTypeNotOffered" });
-    expect(columnCapability({ kind: "lookup" }, { ...virtual, isVirtual: false }).canSort).toBe(true);
+    expect(columnCapability({ kind: "lookup" }, standard).canSort).toBe(true);
   });
   it("caps page sizes at 5,000 and falls back to 50", () => {
     expect(effectivePageSize(9000)).toEqual({ size: 5000, capped: true, invalid: false });
@@ -55,11 +59,17 @@ describe("warnings", () => {
     expect(datasetWarnings({ ...base, lastPageRows: 5000, loadedRows: 5000 })).toContain("pageSizeIgnored");
     expect(datasetWarnings({ ...base, orderHonoured: false })).toContain("orderIgnored");
     expect(datasetWarnings({ ...base, totalResultCount: -1 })).toContain("countUnavailable");
-    expect(datasetWarnings({ ...base, totalResultCount: 1000 })).toContain("connectorLimit");
-    expect(datasetWarnings({ ...base, loadedRows: 1000, hasNextPage: false, totalResultCount: -1 })).toContain("connectorLimit");
-    expect(datasetWarnings({ ...base, loadedRows: 1000, hasNextPage: true })).not.toContain("connectorLimit");
+    const connector = factsFromMetadata("cr1_orders", { TableType: "Virtual", DataProviderId: "{B5E1A7C3-5D2F-4E8A-9C11-0F3D2A6B7C80}" }, "Virtual Connector Provider");
+    expect(connector.provider).toBe("connector");
+    expect(datasetWarnings({ ...base, totalResultCount: 1000, table: connector })).toContain("connectorLimit");
+    expect(datasetWarnings({ ...base, loadedRows: 1000, hasNextPage: false, totalResultCount: -1, table: connector })).toContain("connectorLimit");
+    expect(datasetWarnings({ ...base, loadedRows: 1000, hasNextPage: true, table: connector })).not.toContain("connectorLimit");
+    // The 1,000-row cap is the connector provider's only: exactly 1,000 rows elsewhere proves nothing.
+    expect(datasetWarnings({ ...base, totalResultCount: 1000 })).not.toContain("connectorLimit");
+    expect(datasetWarnings({ ...base, loadedRows: 1000, hasNextPage: false, table: standard.table })).not.toContain("connectorLimit");
     expect(datasetWarnings({ ...base, pageSizeRequestedByMaker: 8000 })).toContain("pageSizeCapped");
-    expect(datasetWarnings({ ...base, errorMessage: "Paging isn't supported for queries with temporary tables" })).toContain("finOpsTempTablePaging");
+    expect(datasetWarnings({ ...base, errorMessage: "Paging isn't supported for queries with temporary tables", table: virtual.table })).toContain("finOpsTempTablePaging");
+    expect(datasetWarnings({ ...base, errorMessage: "Paging isn't supported for queries with temporary tables", table: standard.table })).not.toContain("finOpsTempTablePaging");
   });
   it("judges order on comparable values only", () => {
     expect(isInOrder([1, null, 2, 3], 0)).toBe(true);

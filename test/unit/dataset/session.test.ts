@@ -1,4 +1,5 @@
-import { DatasetSession, type DatasetLike, type RecordLike } from "@integrationkit/shared";
+import { DatasetSession, type DatasetLike, type RecordLike, type SessionSnapshot } from "@integrationkit/shared";
+import { customerRows, CUSTOMER_COLUMNS, fakeDataset, FakeHost } from "../../component/VirtualTablePreview/fakeDataset";
 
 function records(ids: string[], value = "v"): Record<string, RecordLike> {
   const out: Record<string, RecordLike> = {};
@@ -6,7 +7,7 @@ function records(ids: string[], value = "v"): Record<string, RecordLike> {
   return out;
 }
 
-function dataset(ids: string[], extra: Partial<Pick<DatasetLike, "loading" | "sorting">> = {}) {
+function dataset(ids: string[], extra: Partial<Pick<DatasetLike, "loading" | "sorting" | "error" | "errorMessage">> = {}) {
   const paging = {
     totalResultCount: ids.length,
     pageSize: 50,
@@ -34,90 +35,109 @@ function dataset(ids: string[], extra: Partial<Pick<DatasetLike, "loading" | "so
   };
 }
 
-describe("DatasetSession", () => {
+/** A session over a realistic host; `snap()` is the latest snapshot. */
+function hosted(rows = 120, options: { failureKeepsState?: boolean } = {}) {
+  let now = 1000;
+  const ds = fakeDataset(CUSTOMER_COLUMNS, []);
+  const session = new DatasetSession(() => now, 50);
+  const host = new FakeHost(ds, customerRows(rows), { onUpdate: () => session.sync(ds, 50), ...options });
+  session.sync(ds, 50);
+  return {
+    ds,
+    host,
+    session,
+    snap: (): SessionSnapshot => session.getSnapshot(),
+    tick: (ms: number) => (now += ms),
+  };
+}
+
+describe("DatasetSession as a store", () => {
   let now = 1000;
   const clock = () => now;
   beforeEach(() => {
     now = 1000;
   });
 
-  it("rebuilds only when the data changed, and logs one arrival per change", () => {
+  it("emits a new immutable snapshot for each change and none for a re-render", () => {
     const s = new DatasetSession(clock, 50);
+    const seen: SessionSnapshot[] = [];
+    s.subscribe(() => seen.push(s.getSnapshot()));
     const ds = dataset(["1", "2"]);
     now = 1040;
     expect(s.sync(ds, 50)).toBe(true);
+    expect(seen).toHaveLength(1);
+    const first = s.getSnapshot();
     expect(s.sync(ds, 50)).toBe(false);
-    expect(s.pageLog.entries.map((e) => [e.reason, e.status, e.rowCount])).toEqual([["first", "done", 2]]);
+    expect(s.getSnapshot()).toBe(first);
+    expect(seen).toHaveLength(1);
+    expect(first.pageLog.entries.map((e) => [e.reason, e.status, e.rowCount, e.settledAt! - e.askedAt!])).toEqual([["first", "done", 2, 40]]);
     // Same ids, new record objects (edited values): shown, but not logged as a new page.
     const edited = { ...ds, records: records(["1", "2"], "w") };
     expect(s.sync(edited, 50)).toBe(true);
-    expect(s.current.rows[0].cells.a.value).toBe("w1");
-    expect(s.pageLog.entries).toHaveLength(1);
+    const second = s.getSnapshot();
+    expect(second).not.toBe(first);
+    expect(second.model.rows[0].cells.a.value).toBe("w1");
+    expect(second.pageLog).toBe(first.pageLog);
+    // Parts that did not change keep their identity.
+    expect(second.columns).toBe(first.columns);
+    expect(second.paging).toBe(first.paging);
+    expect(Object.isFrozen(second) || second.version === first.version + 1).toBe(true);
   });
 
-  it("treats a host-started load as pending until rows arrive", () => {
+  it("logs one row for the first page and none again when the same ids come back (no duplicate Page 1)", () => {
+    const s = new DatasetSession(clock, 50);
+    const ds = dataset(Array.from({ length: 5000 }, (_, i) => String(i)));
+    s.sync(ds, 50);
+    s.sync({ ...ds }, 50);
+    s.sync({ ...ds, sortedRecordIds: [...ds.sortedRecordIds] }, 50);
+    const pages = s.getSnapshot().pageLog.entries;
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ pageNumber: 1, reason: "first", rowCount: 5000, pageSizeAsked: 50, status: "done" });
+    // 5,000 rows for a page size of 50: no `$top=50` in the query, and the summary says so.
+    expect(s.getSnapshot().query.text).toBe("");
+    expect(s.getSnapshot().summary).toMatchObject({ requests: 1, largestPage: 5000, pageSizeHonoured: false });
+    expect(s.getSnapshot().warnings).toContain("pageSizeIgnored");
+    expect(s.getSnapshot().paging.pageCount).toBeNull();
+  });
+
+  it("logs rows the host loads on its own with the time it took, as asked by the host", () => {
     const s = new DatasetSession(clock, 50);
     s.sync(dataset(["1"]), 50);
     now = 2000;
     s.sync(dataset([], { loading: true }), 50);
-    expect(s.busy()).toBe(true);
+    expect(s.getSnapshot().busy).toBe(false);
+    expect(s.getSnapshot().hostLoading).toBe(true);
     now = 2300;
     s.sync(dataset(["1", "2", "3"]), 50);
-    const last = s.pageLog.entries[s.pageLog.entries.length - 1];
+    const last = s.getSnapshot().pageLog.entries.at(-1)!;
     expect([last.reason, last.status, last.rowCount, last.settledAt! - last.askedAt!]).toEqual(["host", "done", 3, 300]);
   });
 
-  it("settles a refresh that returns the same rows", () => {
-    const s = new DatasetSession(clock, 50);
+  it("records what each request asked for: page size, sort and filter", () => {
+    const s = new DatasetSession(clock, 25);
     const ds = dataset(["1"]);
-    s.sync(ds, 50);
-    expect(s.retry()).toBe(true);
-    expect(s.busy()).toBe(true);
-    s.sync({ ...ds, records: records(["1"]) }, 50);
-    expect(s.busy()).toBe(false);
+    s.sync(ds, 25);
+    s.setFilter("a", { column: "a", kind: "text", operator: "contains", value: "50%_off" });
+    const entry = s.getSnapshot().pageLog.entries.at(-1)!;
+    expect(entry).toMatchObject({ status: "pending", pageSizeAsked: 25, filter: "contains(a,'50%_off')" });
+    expect(s.getSnapshot().query.url).toBe("?$filter=contains(a%2C'50%25_off')&$top=25");
   });
 
-  it("refuses every load while one is pending", () => {
+  it("refuses every load while its own request is pending, whatever the host's loading flag says", () => {
     const s = new DatasetSession(clock, 50);
     const ds = dataset(["1"]);
     s.sync(ds, 50);
     expect(s.nextPage()).toBe(true);
+    expect(s.getSnapshot().busy).toBe(true);
     expect(s.nextPage()).toBe(false);
     expect(s.sort("a")).toBe(false);
     expect(s.loadMore()).toBe(false);
-    expect(s.firstPage()).toBe(false);
     expect(s.retry()).toBe(false);
     expect(s.setFilter("a", { column: "a", kind: "text", operator: "eq", value: "x" })).toBe(false);
     expect(ds.paging.loadNextPage).toHaveBeenCalledTimes(1);
     s.cancel();
-    expect(s.busy()).toBe(false);
-  });
-
-  it("pages back and to the first page without loadExactPage, and appends with load more", () => {
-    const s = new DatasetSession(clock, 50);
-    const ds = dataset(["1", "2"]);
-    s.sync(ds, 50);
-    expect(s.previousPage()).toBe(false);
-    s.nextPage();
-    const page2 = dataset(["3", "4"]);
-    s.sync(page2, 50);
-    expect(s.pageNumber()).toBe(2);
-    expect(s.previousPage()).toBe(true);
-    expect(page2.paging.loadPreviousPage).toHaveBeenCalledWith(true);
-    s.sync(dataset(["1", "2"]), 50);
-    const d3 = dataset(["1", "2"]);
-    s.sync(d3, 50);
-    expect(s.firstPage()).toBe(true);
-    expect(d3.paging.reset).toHaveBeenCalled();
-    expect(d3.refresh).toHaveBeenCalled();
-    s.sync(dataset(["1", "2", "x"]), 50);
-    const more = dataset(["1", "2"]);
-    s.sync(more, 50);
-    expect(s.loadMore()).toBe(true);
-    expect(more.paging.loadNextPage).toHaveBeenCalledWith(false);
-    s.sync(dataset(["1", "2", "5", "6", "7"]), 50);
-    const last = s.pageLog.entries[s.pageLog.entries.length - 1];
-    expect([last.reason, last.rowCount]).toEqual(["more", 3]);
+    expect(s.getSnapshot().busy).toBe(false);
+    expect(s.getSnapshot().pageLog.entries.at(-1)!.status).toBe("cancelled");
   });
 
   it("refreshes when the maker changes the page size, and clears filters", () => {
@@ -128,13 +148,15 @@ describe("DatasetSession", () => {
     s.sync(ds, 200);
     expect(ds.paging.setPageSize).toHaveBeenLastCalledWith(200);
     expect(ds.refresh).toHaveBeenCalledTimes(1);
-    expect(s.pageSize).toBe(200);
+    expect(s.getSnapshot().paging.pageSize).toBe(200);
     s.cancel();
     expect(s.clearFilters()).toBe(false);
     s.setFilter("a", { column: "a", kind: "text", operator: "contains", value: "x" });
     s.cancel();
+    expect(s.getSnapshot().filters).toEqual([{ column: "a", kind: "text", operator: "contains", value: "x" }]);
     expect(s.clearFilters()).toBe(true);
     expect(ds.filtering.clearFilter).toHaveBeenCalled();
+    expect(s.getSnapshot().filters).toEqual([]);
   });
 
   it("selects only known rows and opens a record even without a named reference", () => {
@@ -143,7 +165,7 @@ describe("DatasetSession", () => {
     s.sync(ds, 50);
     s.select(["2", "zz"]);
     expect(ds.setSelectedRecordIds).toHaveBeenCalledWith(["2"]);
-    expect(s.selectedIds).toEqual(["2"]);
+    expect(s.getSnapshot().selectedIds).toEqual(["2"]);
     expect(s.open("1")).toBe(true);
     expect(ds.openDatasetItem).toHaveBeenCalledWith({ id: { guid: "1" }, etn: "mserp_x", entityType: "mserp_x", name: "" });
     expect(s.open("nope")).toBe(false);
@@ -157,12 +179,12 @@ describe("DatasetSession", () => {
     });
     s.sync(ds, 50);
     expect(s.sort("a", 1)).toBe(true);
-    expect(s.busy()).toBe(false);
-    expect(s.pageLog.entries[s.pageLog.entries.length - 1].status).toBe("failed");
+    expect(s.getSnapshot().busy).toBe(false);
+    expect(s.getSnapshot().pageLog.entries.at(-1)).toMatchObject({ status: "failed", error: "host error" });
     expect(s.sync(null, 50)).toBe(true);
-    expect(s.current.rows).toEqual([]);
+    expect(s.getSnapshot().model.rows).toEqual([]);
     expect(s.sort("a")).toBe(false);
-    expect(s.canGoNext()).toBe(false);
+    expect(s.getSnapshot().paging.canGoNext).toBe(false);
   });
 
   it("assigns sorting when the host gives none (as the test harness does)", () => {
@@ -171,6 +193,87 @@ describe("DatasetSession", () => {
     s.sync(ds, 50);
     s.sort("a");
     expect(ds.sorting).toEqual([{ name: "a", sortDirection: 0 }]);
-    expect(s.sortDirection("a")).toBe(0);
+    expect(s.getSnapshot().sorting).toEqual([{ name: "a", sortDirection: 0 }]);
+  });
+});
+
+describe("DatasetSession on a realistic host", () => {
+  it("pages forward and back, appends with load more, and times each page", () => {
+    const { session, host, snap, tick } = hosted(120);
+    expect(snap().model.rows).toHaveLength(50);
+    expect(snap().paging).toMatchObject({ pageNumber: 1, totalResultCount: 120, pageCount: 3, canGoNext: true, canGoPrevious: false });
+    expect(session.nextPage()).toBe(true);
+    tick(250);
+    host.complete();
+    expect(snap().paging.pageNumber).toBe(2);
+    expect(snap().model.rows[0].id).toBe("id-50");
+    expect(snap().pageLog.entries.at(-1)).toMatchObject({ reason: "next", pageNumber: 2, rowCount: 50, status: "done", settledAt: snap().pageLog.entries.at(-1)!.askedAt! + 250 });
+    expect(session.previousPage()).toBe(true);
+    host.complete();
+    expect(snap().paging.pageNumber).toBe(1);
+    expect(session.loadMore()).toBe(true);
+    host.complete();
+    expect(snap().model.rows).toHaveLength(100);
+    expect(snap().pageLog.entries.at(-1)).toMatchObject({ reason: "more", rowCount: 50, pageNumber: 2 });
+    expect(host.overlaps).toBe(0);
+  });
+
+  it("regression: a host that reports loading late never gets a second load", () => {
+    const { session, host, snap } = hosted(120);
+    expect(session.nextPage()).toBe(true);
+    // The host re-renders before it says it is loading (a resize, or its own late update).
+    host.resize();
+    expect(snap().busy).toBe(true);
+    expect(session.nextPage()).toBe(false);
+    expect(session.sort("mserp_name")).toBe(false);
+    host.reportLoading();
+    expect(session.nextPage()).toBe(false);
+    host.complete();
+    expect(host.calls).toBe(1);
+    expect(host.overlaps).toBe(0);
+    expect(snap().busy).toBe(false);
+    expect(snap().paging.pageNumber).toBe(2);
+  });
+
+  it("regression: two failed loads in a row never leave the page pending with Retry disabled", () => {
+    // The host only sets `error` and keeps everything else: the second failure looks exactly like the first.
+    const { session, host, snap } = hosted(120, { failureKeepsState: true });
+    expect(session.sort("mserp_name")).toBe(true);
+    host.complete(0, "The remote service did not answer.");
+    expect(snap()).toMatchObject({ busy: false, error: "The remote service did not answer.", canRetry: true });
+    expect(session.retry()).toBe(true);
+    host.complete(0, "The remote service did not answer.");
+    // Nothing tells this answer from no answer, so the request may still be pending, but Retry works.
+    expect(snap().error).toBe("The remote service did not answer.");
+    expect(snap().canRetry).toBe(true);
+    expect(session.retry()).toBe(true);
+    expect(host.calls).toBe(3);
+    host.complete();
+    expect(snap()).toMatchObject({ busy: false, error: null });
+    expect(snap().model.rows).toHaveLength(50);
+    const statuses = snap().pageLog.entries.map((e) => e.status);
+    expect(statuses.filter((x) => x === "pending")).toHaveLength(0);
+    expect(statuses.at(-1)).toBe("done");
+  });
+
+  it("settles a second failure at once when the host names the dataset as updated", () => {
+    const { session, host, ds, snap } = hosted(60, { failureKeepsState: true });
+    session.retry();
+    host.complete(0, "Timeout");
+    session.retry();
+    ds.loading = false;
+    host.inFlight.splice(0, 1);
+    session.sync(ds, { pageSize: 50, datasetUpdated: true });
+    expect(snap().busy).toBe(false);
+    expect(snap().pageLog.entries.at(-1)).toMatchObject({ status: "failed", error: "Timeout" });
+  });
+
+  it("costs what changed: a re-render with the same objects reads no row", () => {
+    const { session, ds } = hosted(5000);
+    const spy = jest.spyOn(ds.records[ds.sortedRecordIds[0]] as RecordLike, "getValue");
+    const before = session.getSnapshot();
+    for (let i = 0; i < 100; i++) expect(session.sync(ds, 50)).toBe(false);
+    expect(session.getSnapshot()).toBe(before);
+    expect(spy).not.toHaveBeenCalled();
   });
 });
