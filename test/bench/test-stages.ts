@@ -1,0 +1,44 @@
+/**
+ * `npm run bench:tests`: runs each stage of `npm test` on its own and prints how long it took, so the
+ * test suite's speed is measured rather than guessed. Targets from the "one state design" issue,
+ * on the 2-core machine: the unit stage (jest with coverage) at most 35 s, the whole run at most 150 s.
+ *
+ *   npm run bench:tests                  every stage
+ *   npm run bench:tests -- --skip browser
+ */
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { parseArgs } from "node:util";
+import { telemetryOffEnv } from "../../solution/scripts/pcf";
+
+const repoRoot = path.resolve(__dirname, "..", "..");
+
+/** The stages of `npm test`, in its order (package.json "test"). */
+const testStages: { name: string; script: string; targetSeconds?: number }[] = [
+  { name: "typecheck", script: "typecheck" },
+  { name: "lint", script: "lint" },
+  { name: "unit", script: "test:unit", targetSeconds: 35 },
+  { name: "build", script: "test:build" },
+  { name: "browser", script: "test:browser" },
+];
+
+function main(): void {
+  const { values } = parseArgs({ options: { skip: { type: "string", multiple: true, default: [] } } });
+  const rows: { stage: string; seconds: number; ok: boolean }[] = [];
+  for (const stage of testStages) {
+    if (values.skip.includes(stage.name)) continue;
+    const started = process.hrtime.bigint();
+    const run = spawnSync("npm", ["run", "--silent", stage.script], { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...telemetryOffEnv() } });
+    rows.push({ stage: stage.name, seconds: Number(process.hrtime.bigint() - started) / 1e9, ok: run.status === 0 });
+  }
+  const total = rows.reduce((s, r) => s + r.seconds, 0);
+  console.log("\n| stage | seconds | target | ok |\n|---|---:|---|---|");
+  for (const r of rows) {
+    const target = testStages.find((s) => s.name === r.stage)?.targetSeconds;
+    console.log(`| ${r.stage} | ${r.seconds.toFixed(1)} | ${target ? `<= ${target}` : ""} | ${r.ok ? "yes" : "FAILED"} |`);
+  }
+  console.log(`| total | ${total.toFixed(1)} | <= 150 | ${rows.every((r) => r.ok) ? "yes" : "FAILED"} |`);
+  if (rows.some((r) => !r.ok)) process.exitCode = 1;
+}
+
+main();
