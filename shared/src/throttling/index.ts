@@ -12,3 +12,5 @@ export * from "./pollInterval";
 export * from "./panelModel";
 export * from "./asyncOperations";
 export * from "./simulatedFeed";
+export * from "./webApiErrors";
+export * from "./panelReducer";

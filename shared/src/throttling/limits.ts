@@ -40,7 +40,7 @@ export const serviceProtectionLimits: ServiceProtectionLimits = Object.freeze({
     "MicrosoftDocs/powerapps-docs: developer/data-platform/send-parallel-requests.md (x-ms-dop-hint)",
     "MicrosoftDocs/dynamics-365-unified-operations-public: data-entities/priority-based-throttling.md",
   ]),
-}) as ServiceProtectionLimits;
+});
 
 /** Response headers Dataverse adds for debugging; they are per web server. Source: api-limits.md. */
 export const rateLimitHeaderNames = Object.freeze({

@@ -34,13 +34,19 @@ export interface ThrottledCall {
   retryAt: number;
 }
 
+/** Delivery counts of one endpoint; `null` where the count cannot be known (see `unknown`). */
 export interface EndpointDelivery {
   name: string;
   kind: EndpointKind;
-  succeeded: number;
-  failed: number;
-  waiting: number;
-  retried: number;
+  succeeded: number | null;
+  failed: number | null;
+  waiting: number | null;
+  retried: number | null;
+  /**
+   * Why some counts are not known: steps that delete their successful jobs (`asyncautodelete`), or
+   * synchronous steps, which create no system job at all (PA asynchronous-service.md, use-webhooks.md).
+   */
+  unknown?: "autoDelete" | "synchronous" | "notRead";
 }
 
 export interface SystemJobRow {
@@ -54,11 +60,38 @@ export interface SystemJobRow {
   postponeUntil?: number;
 }
 
-/** Used share of each Dataverse limit; undefined when the source cannot tell. */
+/** One gauge: how much of a limit is used. */
+export interface Gauge {
+  used: number;
+  limit: number;
+  /**
+   * The headers reported more left than the documented default, so this environment's limit is higher
+   * than the default and known only to be at least `limit`: the UI then shows what is left, not a share.
+   */
+  limitIsLowerBound: boolean;
+  remaining: number;
+}
+
+/** Each Dataverse limit; undefined when the source cannot tell. */
 export interface Headroom {
-  requestsUsed?: number;
-  executionUsedMs?: number;
-  concurrentUsed?: number;
+  requests?: Gauge;
+  executionMs?: Gauge;
+  concurrent?: Gauge;
+}
+
+/** A section the user lacks the privilege to read: which table and which privilege. */
+export interface SectionDenied {
+  table: string;
+  privilege: string;
+}
+
+/** Sections of the panel that read their own data (and can be denied on their own). */
+export type PanelSectionName = "delivery" | "jobs" | "headroom";
+
+/** A plain note about what the numbers leave out; `key` is a .resx key. */
+export interface PanelNote {
+  key: string;
+  values?: Record<string, string | number>;
 }
 
 export interface PanelSnapshot {
@@ -72,6 +105,12 @@ export interface PanelSnapshot {
   jobs: SystemJobRow[];
   /** Rows from the server the panel could not read (left out, counted). */
   skippedRows: number;
+  /** Sections the user may not read; the other sections still show their data. */
+  denied?: Partial<Record<PanelSectionName, SectionDenied>>;
+  /** What was left out (truncation) or cannot be seen (read depth), said plainly. */
+  notes?: PanelNote[];
+  /** The live source could not ask for rate-limit headers (no client URL): why, as a .resx key. */
+  headroomUnavailable?: string;
 }
 
 export type HeadroomLevel = "ok" | "warning" | "critical";
@@ -85,14 +124,41 @@ export function headroomLevel(usedFraction: number): HeadroomLevel {
   return usedFraction < HEADROOM_WARNING ? "ok" : "warning";
 }
 
-/** Headroom from the rate-limit headers of one response (per web server; for debugging only). */
-export function headroomFromHeaders(headers: RateLimitHeaders): Headroom {
+/** A gauge from a documented default limit, what is left, and the largest "left" seen so far. */
+export function gaugeFromRemaining(defaultLimit: number, remaining: number, largestSeen = 0): Gauge {
+  const limit = Math.max(defaultLimit, remaining, largestSeen);
+  return { used: Math.max(0, limit - remaining), limit, limitIsLowerBound: limit > defaultLimit, remaining: Math.max(0, remaining) };
+}
+
+/** A gauge of a known limit and what is used (the simulation knows both). */
+export function gaugeFromUsed(limit: number, used: number): Gauge {
+  return { used, limit, limitIsLowerBound: false, remaining: Math.max(0, limit - used) };
+}
+
+/** The largest values the headers reported so far: a lower bound of each limit in this environment. */
+export interface ImpliedLimits {
+  requests: number;
+  executionMs: number;
+}
+
+/**
+ * Headroom from the rate-limit headers of one response (per web server; for debugging only). An
+ * environment may have higher limits than the defaults (api-limits.md): the largest remaining value
+ * seen is then the best known lower bound of its limit.
+ */
+export function headroomFromHeaders(headers: RateLimitHeaders, seen: ImpliedLimits = { requests: 0, executionMs: 0 }): { headroom: Headroom; seen: ImpliedLimits } {
   const h: Headroom = {};
-  if (headers.burstRemaining !== undefined) h.requestsUsed = Math.max(0, serviceProtectionLimits.requests.limit - headers.burstRemaining);
-  if (headers.timeRemainingSeconds !== undefined) {
-    h.executionUsedMs = Math.max(0, serviceProtectionLimits.executionTime.limit - headers.timeRemainingSeconds * 1000);
+  const next = { requests: seen.requests, executionMs: seen.executionMs };
+  if (headers.burstRemaining !== undefined) {
+    h.requests = gaugeFromRemaining(serviceProtectionLimits.requests.limit, headers.burstRemaining, seen.requests);
+    next.requests = Math.max(seen.requests, headers.burstRemaining);
   }
-  return h;
+  if (headers.timeRemainingSeconds !== undefined) {
+    const remainingMs = headers.timeRemainingSeconds * 1000;
+    h.executionMs = gaugeFromRemaining(serviceProtectionLimits.executionTime.limit, remainingMs, seen.executionMs);
+    next.executionMs = Math.max(seen.executionMs, remainingMs);
+  }
+  return { headroom: h, seen: next };
 }
 
 export function emptySnapshot(now: number, buckets = 60): PanelSnapshot {

@@ -1,9 +1,19 @@
 import { priorityThrottleThresholds, ThrottlingPriority } from "./limits";
 
-/** One app registration and its finance and operations throttling priority. */
+/**
+ * Who a priority is mapped to: a Microsoft Entra application (client ID) or a user. Source:
+ * learn.microsoft.com/dynamics365/fin-ops-core/dev-itpro/data-entities/priority-based-throttling
+ */
+export type PriorityPrincipal = "app" | "user";
+
+/** One app registration or user and its finance and operations throttling priority. */
 export interface AppPriority {
   name: string;
+  /** Defaults to "app" (the common case, and the only one before users could be mapped). */
+  kind?: PriorityPrincipal;
   clientId?: string;
+  /** The user's ID in finance and operations, for a user mapping. */
+  userId?: string;
   priority: ThrottlingPriority;
 }
 
@@ -25,9 +35,11 @@ function normalizePriority(value: unknown): ThrottlingPriority | undefined {
 }
 
 /**
- * Parses the maker's JSON of app-registration priorities. Two shapes are accepted:
- * `[{"name": "Order sync", "clientId": "<guid>", "priority": "Low"}, ...]` or `{"Order sync": "Low", ...}`.
- * Empty input means "none configured". Any problem gives a message key and where it is.
+ * Parses the maker's JSON of priority mappings. Two shapes are accepted:
+ * `[{"name": "Order sync", "clientId": "<guid>", "priority": "Low"}, {"name": "Batch user", "type": "user", "userId": "batch", "priority": "Low"}]`
+ * or `{"Order sync": "Low", ...}` (app registrations by name). Empty input means "none configured".
+ * Any problem gives a message key and where it is; two entries with the same name (or the same
+ * client or user ID) are an error, because the table could not tell them apart.
  */
 export function parseAppPriorities(json: string | null | undefined): PrioritiesResult {
   if (json === null || json === undefined || json.trim() === "") return { ok: true, entries: [] };
@@ -47,6 +59,8 @@ export function parseAppPriorities(json: string | null | undefined): PrioritiesR
   }
   if (raw.length > MAX_PRIORITY_ENTRIES) return { ok: false, errorKey: "PrioritiesError_TooMany", values: { max: MAX_PRIORITY_ENTRIES } };
   const entries: AppPriority[] = [];
+  const seenNames = new Map<string, number>();
+  const seenIds = new Map<string, number>();
   for (let i = 0; i < raw.length; i++) {
     const item = raw[i];
     const position = i + 1;
@@ -55,10 +69,31 @@ export function parseAppPriorities(json: string | null | undefined): PrioritiesR
     if (name.length === 0 || name.length > 100) return { ok: false, errorKey: "PrioritiesError_Name", values: { position } };
     const priority = normalizePriority(item.priority);
     if (priority === undefined) return { ok: false, errorKey: "PrioritiesError_Priority", values: { position, name } };
-    if (item.clientId !== undefined && (typeof item.clientId !== "string" || !GUID.test(item.clientId))) {
-      return { ok: false, errorKey: "PrioritiesError_ClientId", values: { position, name } };
+    const loose = item as { type?: unknown; userId?: unknown };
+    const type = loose.type === undefined ? "app" : typeof loose.type === "string" ? loose.type.trim().toLowerCase() : "";
+    if (type !== "app" && type !== "user") return { ok: false, errorKey: "PrioritiesError_Type", values: { position, name } };
+    const entry: AppPriority = { name, kind: type, priority };
+    if (type === "app") {
+      if (item.clientId !== undefined && (typeof item.clientId !== "string" || !GUID.test(item.clientId))) {
+        return { ok: false, errorKey: "PrioritiesError_ClientId", values: { position, name } };
+      }
+      if (typeof item.clientId === "string") entry.clientId = item.clientId.toLowerCase();
+    } else {
+      const userId = typeof loose.userId === "string" ? loose.userId.trim() : "";
+      if (userId.length === 0 || userId.length > 100) return { ok: false, errorKey: "PrioritiesError_UserId", values: { position, name } };
+      entry.userId = userId;
     }
-    entries.push(item.clientId === undefined ? { name, priority } : { name, clientId: item.clientId as string, priority });
+    const nameKey = name.toLocaleLowerCase();
+    const first = seenNames.get(nameKey);
+    if (first !== undefined) return { ok: false, errorKey: "PrioritiesError_Duplicate", values: { position, first, name } };
+    seenNames.set(nameKey, position);
+    const id = entry.clientId !== undefined ? `app:${entry.clientId}` : entry.userId !== undefined ? `user:${entry.userId.toLocaleLowerCase()}` : undefined;
+    if (id !== undefined) {
+      const firstId = seenIds.get(id);
+      if (firstId !== undefined) return { ok: false, errorKey: "PrioritiesError_DuplicateId", values: { position, first: firstId, name } };
+      seenIds.set(id, position);
+    }
+    entries.push(entry);
   }
   return { ok: true, entries };
 }

@@ -2,7 +2,7 @@ import { EventAggregator } from "./aggregator";
 import { AppPriority } from "./priorities";
 import { seededRandom, RandomSource } from "./random";
 import { ServiceProtectionSimulator, SimResponse, SimulatorOptions } from "./simulator";
-import { EndpointDelivery, EndpointKind, PanelSnapshot, SystemJobRow, ThrottledCall } from "./panelModel";
+import { EndpointDelivery, EndpointKind, gaugeFromUsed, PanelSnapshot, SystemJobRow, ThrottledCall } from "./panelModel";
 import { SystemJobAction, systemJobActionUpdate, systemJobStatus } from "./systemJobs";
 import { parseRateLimitHeaders, RateLimitHeaders } from "./rateLimitHeaders";
 
@@ -212,7 +212,11 @@ export class SimulatedFeed {
     }));
     const snapshot: PanelSnapshot = {
       updatedAt: now,
-      headroom: { requestsUsed: usage.requests, executionUsedMs: usage.executionTimeMs, concurrentUsed: usage.concurrent },
+      headroom: {
+        requests: gaugeFromUsed(this.simulator.limits.requests, usage.requests),
+        executionMs: gaugeFromUsed(this.simulator.limits.executionTimeMs, usage.executionTimeMs),
+        concurrent: gaugeFromUsed(this.simulator.limits.concurrency, usage.concurrent),
+      },
       series: { requests: ok.map((v, i) => v + throttled[i]), throttled },
       // Calls whose retry time passed more than 30 s ago are no longer news.
       throttledCalls: this.throttled.filter((c) => c.retryAt >= now - 30_000).map((c) => Object.assign({}, c)),

@@ -13,9 +13,9 @@ afterEach(() => {
 /** A fake server that answers 429 with the given Retry-After header to every request. */
 function stormServer(retryAfterHeader: () => string | undefined) {
   const sends: number[] = [];
-  const send = async (): Promise<SendOutcome<string>> => {
+  const send = (): Promise<SendOutcome<string>> => {
     sends.push(Date.now());
-    return { type: "throttled", retryAfterMs: parseRetryAfter(retryAfterHeader(), new Date()) };
+    return Promise.resolve({ type: "throttled", retryAfterMs: parseRetryAfter(retryAfterHeader(), new Date()) });
   };
   return { sends, send };
 }
@@ -84,8 +84,8 @@ describe("RequestPolicy under a 429 storm", () => {
 
   it("does not hold back other endpoints", async () => {
     const policy = new RequestPolicy({ maxAttempts: 1 });
-    await policy.execute("a", async () => ({ type: "throttled", retryAfterMs: 60_000 })).catch(() => undefined);
-    await expect(policy.execute("b", async () => ({ type: "ok", value: 42 }))).resolves.toBe(42);
+    await policy.execute("a", () => Promise.resolve({ type: "throttled", retryAfterMs: 60_000 })).catch(() => undefined);
+    await expect(policy.execute("b", () => Promise.resolve({ type: "ok", value: 42 }))).resolves.toBe(42);
     expect(policy.blockedUntil("a")).toBe(START + 60_000);
     expect(policy.blockedUntil("b")).toBeUndefined();
   });
@@ -115,7 +115,7 @@ describe("RequestPolicy under a 429 storm", () => {
   it("retries transient errors with backoff and reports the last error", async () => {
     const policy = new RequestPolicy({ maxAttempts: 2, random: () => 0 });
     const boom = new Error("network");
-    const done = policy.execute("k", async () => ({ type: "retryable", error: boom })).catch((e: unknown) => e);
+    const done = policy.execute("k", () => Promise.resolve({ type: "retryable", error: boom })).catch((e: unknown) => e);
     await jest.advanceTimersByTimeAsync(5000);
     const err = await done;
     expect(err).toBeInstanceOf(RetriesExhaustedError);
@@ -139,10 +139,10 @@ describe("RequestPolicy under a 429 storm", () => {
         const policy = new RequestPolicy({ maxAttempts: headers.length, random: () => 0.3 });
         const sends: number[] = [];
         const allowed: number[] = [0];
-        const send = async (): Promise<SendOutcome<number>> => {
+        const send = (): Promise<SendOutcome<number>> => {
           sends.push(Date.now());
           const ms = parseRetryAfter(headers[i++], new Date());
-          return { type: "throttled", retryAfterMs: ms };
+          return Promise.resolve({ type: "throttled", retryAfterMs: ms });
         };
         const done = policy.execute("k", send, undefined).catch(() => undefined);
         await jest.advanceTimersByTimeAsync(10 * 60_000);

@@ -11,7 +11,7 @@ describe("SimulatedFeed", () => {
     const later = feed.probe(START + 4000);
     expect(later.status).toBe(200);
     const snap = feed.snapshot(START + 4000);
-    expect(snap.headroom.requestsUsed).toBeLessThan(6000);
+    expect(snap.headroom.requests?.used).toBeLessThan(6000);
     expect(snap.headers?.burstRemaining).toBeGreaterThan(0);
     expect(snap.series.throttled.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(snap.throttledCalls.some((c) => c.source === USER_SOURCE)).toBe(true);
