@@ -5,22 +5,26 @@ import * as path from "path";
 import JSZip from "jszip";
 
 /**
- * The real pac-built solution lives beside the repository (../shared/reference/), not in it: it is
- * someone else's output, kept out of our tree. IKIT_REAL_PAC_SOLUTION points elsewhere if needed.
+ * Material beside the repository (../shared/): someone else's output, kept out of our tree. Tests
+ * that need it run when it is present and say they were skipped when it is not, so a clone with
+ * nothing beside it still passes. IKIT_SHARED_DIR points elsewhere (a missing folder shows the skips).
  */
-export const REAL_PAC_DIR =
-  process.env.IKIT_REAL_PAC_SOLUTION ?? path.resolve(__dirname, "..", "..", "..", "shared", "reference", "real-pac-solution");
+export const SHARED_DIR = process.env.IKIT_SHARED_DIR ?? path.resolve(__dirname, "..", "..", "..", "shared");
+export const REAL_PAC_DIR = path.join(SHARED_DIR, "reference", "real-pac-solution");
+export const REAL_SOLUTIONS_DIR = path.join(SHARED_DIR, "reference", "real-solutions");
+export const SCHEMA_DIR = path.join(SHARED_DIR, "reference", "solution-schema");
 
-/** Fails (never skips) with a message saying where the reference solution is expected. */
-export function requireRealPacDir(): string {
-  if (!fs.existsSync(path.join(REAL_PAC_DIR, "solution.xml"))) {
-    throw new Error(
-      `The real pac-built reference solution is missing at ${REAL_PAC_DIR}. ` +
-        "Place it there (../shared/reference/real-pac-solution beside the repository) or set IKIT_REAL_PAC_SOLUTION.",
-    );
+/** `describe` when `dir` (under ../shared) exists; otherwise skipped, with a line saying so. */
+export function describeWithShared(title: string, dir: string, body: () => void): void {
+  if (fs.existsSync(dir)) {
+    describe(title, body);
+    return;
   }
-  return REAL_PAC_DIR;
+  const shown = path.relative(path.resolve(__dirname, "..", ".."), dir).split(path.sep).join("/");
+  console.log(`skipped: ${title}: ${shown} not present`);
+  describe.skip(title, body);
 }
+
 export const FIXTURE_CONTROL_DIR = path.resolve(__dirname, "..", "fixtures", "solution", "FixtureControl");
 
 function listFiles(dir: string, rel = ""): string[] {
