@@ -42,7 +42,7 @@ export const TEXT_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["text", 
  * A malformed column list (not an array, entries without a name) yields what can be used, never a throw.
  */
 export function readColumns(columns: readonly ColumnLike[] | null | undefined): GridColumn[] {
-  if (!Array.isArray(columns)) return [];
+  if (!isList(columns)) return [];
   const seen = new Set<string>();
   const usable = columns
     .map((c, index) => ({ c, index }))
@@ -63,6 +63,10 @@ export function readColumns(columns: readonly ColumnLike[] | null | undefined): 
     });
   }
   return result;
+}
+
+function isList<T>(value: readonly T[] | null | undefined): value is readonly T[] {
+  return Array.isArray(value);
 }
 
 function orderOf(c: ColumnLike, index: number): number {

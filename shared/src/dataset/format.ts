@@ -47,7 +47,8 @@ export function plainText(value: unknown): string {
   try {
     return JSON.stringify(value) ?? "";
   } catch {
-    return String(value);
+    // Cyclic or otherwise unserialisable: say what it is rather than invent a value.
+    return Object.prototype.toString.call(value);
   }
 }
 

@@ -166,7 +166,8 @@ export function conditionText(c: ConditionLike, kinds: Readonly<Record<string, C
 
 const REFUSALS: ReadonlySet<string> = new Set<Refusal>(["unsupported", "invalid"]);
 
-function writeCondition(c: ConditionLike, kinds: Readonly<Record<string, ColumnKind>>): string | Refusal {
+/** The condition as text, or a `Refusal` ("unsupported" or "invalid"). */
+function writeCondition(c: ConditionLike, kinds: Readonly<Record<string, ColumnKind>>): string {
   const kind = kinds[c.attributeName];
   const prop = propertyOf(c.attributeName, kind);
   const op = c.conditionOperator;

@@ -150,7 +150,7 @@ function text(value: unknown): string | null {
 
 /** A GUID as lower case without braces, or null. */
 export function normaliseGuid(value: unknown): string | null {
-  const raw = text(value) ?? (value && typeof value === "object" && "guid" in value ? text((value as { guid: unknown }).guid) : null);
+  const raw = text(value) ?? (value && typeof value === "object" && "guid" in value ? text(value.guid) : null);
   if (!raw) return null;
   const g = raw.replace(/^\{|\}$/g, "").toLowerCase();
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(g) ? g : null;
@@ -253,7 +253,7 @@ function withTimeout<T>(promise: Promise<T>, o: ReadFactsOptions): Promise<T> {
 function messageOf(error: unknown): string {
   if (error instanceof TimedOut) return "timeout";
   if (error instanceof Error) return error.message;
-  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
+  if (error && typeof error === "object" && "message" in error) return String(error.message);
   return String(error);
 }
 
@@ -296,16 +296,15 @@ export async function readTableFacts(entityName: string, source: MetadataSource,
   try {
     const raw = await withTimeout(Promise.resolve().then(() => source.getEntityMetadata(base.entityName, [...lookupColumns])), options);
     if (!raw || typeof raw !== "object") throw new Error("no metadata");
-    metadata = raw as EntityMetadataLike;
+    metadata = raw;
   } catch (error) {
     return { ...base, check: "failed", rules: { ...NO_RULES, notes: ["metadataFailed"] }, failure: messageOf(error) };
   }
   const providerId = normaliseGuid(metadata.DataProviderId);
   let providerName: string | null = null;
   if (isVirtualTable(metadata) === true && providerId !== null && providerId !== NO_DATA_PROVIDER_ID && source.providerName) {
-    const lookup = source.providerName;
     try {
-      providerName = text(await withTimeout(Promise.resolve().then(() => lookup(providerId)), options));
+      providerName = text(await withTimeout(Promise.resolve().then(() => source.providerName?.(providerId) ?? null), options));
     } catch {
       providerName = null;
     }
@@ -321,7 +320,7 @@ export async function readTableFacts(entityName: string, source: MetadataSource,
       }
       try {
         const m = await withTimeout(Promise.resolve().then(() => source.getEntityMetadata(target, [])), options);
-        targetVirtual[target] = m && typeof m === "object" ? isVirtualTable(m as EntityMetadataLike) : null;
+        targetVirtual[target] = m && typeof m === "object" ? isVirtualTable(m) : null;
       } catch {
         targetVirtual[target] = null;
       }

@@ -173,7 +173,8 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     const columns = this.host.columns === this.model.columns ? this.model.columns : readColumns(ds.columns);
     const sameColumns = columns === this.model.columns || sameColumnList(columns, this.model.columns);
     const cols = sameColumns ? this.model.columns : columns;
-    const { rows, orphanIds, cache } = readRows(ds, cols, sameColumns ? this.rowCache : new Map());
+    const empty: RowCache = new Map();
+    const { rows, orphanIds, cache } = readRows(ds, cols, sameColumns ? this.rowCache : empty);
     this.rowCache = cache;
     const sample = rows.slice(0, CHECKED_ROWS);
     const missingColumns = sample.length ? cols.filter((c) => sample.every((r) => r.cells[c.name].missing)).map((c) => c.name) : [];

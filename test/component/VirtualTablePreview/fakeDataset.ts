@@ -54,7 +54,7 @@ export function fakeDataset(columns: FakeColumn[], rows: FakeRow[], entity = "ms
             return r[c];
           },
           getFormattedValue: (c: string) => (typeof r[`${c}@fmt`] === "string" ? r[`${c}@fmt`] : null),
-          getNamedReference: () => ({ id: { guid: r.id }, etn: entity, name: String(r.mserp_name ?? r.id) }),
+          getNamedReference: () => ({ id: { guid: r.id }, etn: entity, name: show(r.mserp_name ?? r.id) }),
         };
       }
     },
@@ -289,10 +289,19 @@ export class FakeHost {
   }
 }
 
+/** A test value as text. */
+function show(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v);
+}
+
 function compare(a: unknown, b: unknown): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
   if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
-  return String(a ?? "").localeCompare(String(b ?? ""));
+  return show(a).localeCompare(show(b));
 }
 
 /** The header filters' conditions (see shared/src/dataset/filters.ts), applied as a provider would. */
@@ -316,7 +325,7 @@ function matches(row: FakeRow, filter: unknown): boolean {
         break;
       case 6: {
         const needle = c.value.replace(/^%|%$/g, "").replace(/\[(.)\]/g, "$1").toLowerCase();
-        if (!String(v ?? "").toLowerCase().includes(needle)) return false;
+        if (!show(v).toLowerCase().includes(needle)) return false;
         break;
       }
       case 12:

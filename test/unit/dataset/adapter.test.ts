@@ -21,7 +21,7 @@ function record(id: string, values: Record<string, unknown>, formatted: Record<s
       return values[c];
     },
     getFormattedValue: (c) => formatted[c] ?? null,
-    getNamedReference: () => ({ id: { guid: id }, etn: "mserp_custcustomerv3entity", name: String(values.name ?? "") }),
+    getNamedReference: () => ({ id: { guid: id }, etn: "mserp_custcustomerv3entity", name: typeof values.name === "string" ? values.name : "" }),
   };
 }
 
