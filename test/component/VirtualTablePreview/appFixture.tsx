@@ -91,7 +91,7 @@ export function fakeActions(): jest.Mocked<SessionActions> {
     cancel: jest.fn(),
     select: jest.fn(),
     open: jest.fn(() => true),
-  } as jest.Mocked<SessionActions>;
+  } as unknown as jest.Mocked<SessionActions>;
 }
 
 export interface MountOptions {
