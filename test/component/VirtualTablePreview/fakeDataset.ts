@@ -10,11 +10,19 @@ export interface FakeColumn {
 
 export type FakeRow = Record<string, unknown> & { id: string };
 
+/** A record as hosts give it (the PCF `EntityRecord` methods the control reads). */
+export interface FakeRecord {
+  getRecordId(): string;
+  getValue(column: string): unknown;
+  getFormattedValue(column: string): string | null;
+  getNamedReference(): { id: { guid: string }; etn: string; name: string };
+}
+
 /** A PCF-shaped dataset whose calls are jest mocks, so tests can assert what the control asked for. */
 export function fakeDataset(columns: FakeColumn[], rows: FakeRow[], entity = "mserp_custcustomerv3entity") {
   const ds = {
     columns: columns.map((c, i) => ({ name: c.name, displayName: c.displayName ?? c.name, dataType: c.dataType, alias: c.name, order: i, visualSizeFactor: 1, disableSorting: c.disableSorting })),
-    records: {} as Record<string, unknown>,
+    records: {} as Record<string, FakeRecord>,
     sortedRecordIds: [] as string[],
     sorting: [] as { name: string; sortDirection: -1 | 0 | 1 }[],
     loading: false,
@@ -53,7 +61,10 @@ export function fakeDataset(columns: FakeColumn[], rows: FakeRow[], entity = "ms
             if (!(c in r)) throw new Error(`Column ${c} not in record`);
             return r[c];
           },
-          getFormattedValue: (c: string) => (typeof r[`${c}@fmt`] === "string" ? r[`${c}@fmt`] : null),
+          getFormattedValue: (c: string) => {
+            const f = r[`${c}@fmt`];
+            return typeof f === "string" ? f : null;
+          },
           getNamedReference: () => ({ id: { guid: r.id }, etn: entity, name: show(r.mserp_name ?? r.id) }),
         };
       }
@@ -181,7 +192,7 @@ export class FakeHost {
   private pageSize = 50;
   private page = 1;
   private filter: unknown = null;
-  private readonly recordCache = new Map<string, unknown>();
+  private readonly recordCache = new Map<string, FakeRecord>();
 
   constructor(
     readonly ds: FakeDataset,
@@ -269,7 +280,7 @@ export class FakeHost {
     this.ds.error = false;
     this.ds.errorMessage = "";
     // New records and ids objects, as hosts build them for every load; a row's record object is kept.
-    const records: Record<string, unknown> = {};
+    const records: Record<string, FakeRecord> = {};
     for (const row of r.rows) {
       let rec = this.recordCache.get(row.id);
       if (!rec) {
