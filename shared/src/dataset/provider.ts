@@ -26,7 +26,6 @@ export type ProviderNote =
   | "finOps" // finance and operations virtual entity (mserp_)
   | "finOpsNarrowColumns" // mserp_: every related column costs a query in finance and operations, keep the view narrow
   | "odataV4" // the OData v4 provider
-  | "odataInlineCount" // OData v4 without a count: the data source's "Return inline count" setting gives next-page behaviour
   | "connector" // the virtual connector provider
   | "connectorCap" // the connector provider's 1,000-row query limit
   | "everyColumn" // generic providers return every column whatever the view selects
