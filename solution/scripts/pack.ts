@@ -1,12 +1,14 @@
 // Packs every built control in out/controls/<C>/ into the unmanaged and managed solution zips,
 // in the form pac/msbuild writes, without .NET. Everything is built and verified in memory first;
-// when any control is unfit, nothing is written.
+// when any control is unfit, or a zip of the same version with other content is already in the
+// output folder, nothing is written.
 // CLI: npx tsx solution/scripts/pack.ts [--controls <dir>] [--out <dir>] [--config <file>]
 import * as fs from "fs";
 import * as path from "path";
+import { parseArgs } from "util";
 import JSZip from "jszip";
 import { CONFIG_PATH, REPO_ROOT, loadSolutionConfig, type SolutionConfig } from "./config";
-import { MANIFEST_FILE, readBuiltManifest, resxLcid, solutionControlName } from "./manifest";
+import { MANIFEST_FILE, readBuiltManifest, resxHeaderProblem, resxLcid, solutionControlName } from "./manifest";
 import {
   BASE_LCID,
   CONTENT_TYPES_FILE,
@@ -17,6 +19,7 @@ import {
   solutionXml,
 } from "./templates";
 import { verifySolutionZip } from "./verify";
+import { xmlProblem } from "./xml";
 
 export interface PackOptions {
   /** Folder holding one built control per sub-folder (pcf-scripts' out/controls). */
@@ -48,6 +51,9 @@ interface CollectedControl {
   files: Map<string, Buffer>;
   lcids: number[];
 }
+
+/** The earliest date a zip entry can carry (1980-01-01, UTC): builds are reproducible byte for byte. */
+const ZIP_ENTRY_DATE = new Date(Date.UTC(1980, 0, 1));
 
 /** webpack's extracted licence comments travel with the bundle, as pac ships them. */
 const LICENSE_FILE = "bundle.js.LICENSE.txt";
@@ -86,18 +92,15 @@ function collectControl(dir: string, folderName: string, config: SolutionConfig)
   };
   for (const rel of m.files) addFile(rel, true);
   addFile(LICENSE_FILE, false);
-  // pcf-scripts copies every <base>.<lcid>.resx beside a referenced one; the platform loads them by LCID.
+  // Only the .resx files the manifest declares: the platform loads exactly those, so an undeclared
+  // sibling would ship a language that never shows. Each must be a standard .resx.
   for (const rel of m.resx) {
-    const lcidMatch = /\.\d{4,5}\.resx$/i.exec(rel);
-    if (!lcidMatch) continue;
-    const relDir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/") + 1) : "";
-    const base = path.posix.basename(rel).slice(0, -lcidMatch[0].length).toLowerCase();
-    const absDir = path.join(dir, ...relDir.split("/").filter(Boolean));
-    if (!fs.existsSync(absDir)) continue;
-    for (const sibling of fs.readdirSync(absDir).sort()) {
-      const s = /\.\d{4,5}\.resx$/i.exec(sibling);
-      if (s && sibling.slice(0, -s[0].length).toLowerCase() === base) addFile(relDir + sibling, false);
-    }
+    const bytes = files.get(rel);
+    if (!bytes) continue;
+    const text = bytes.toString("utf8");
+    const xmlIssue = xmlProblem(text);
+    const issue = xmlIssue ? `is not well-formed XML (${xmlIssue})` : resxHeaderProblem(text);
+    if (issue) problems.push(`${label}: ${rel} ${issue}`);
   }
   if (problems.length > 0) return problems;
   const lcids = [...files.keys()].map(resxLcid).filter((l): l is number => l !== undefined);
@@ -115,8 +118,8 @@ async function buildZip(config: SolutionConfig, controls: readonly CollectedCont
   const controlEntries: [string, Buffer][] = [];
   for (const c of controls) for (const [rel, bytes] of c.files) controlEntries.push([`Controls/${c.name}/${rel}`, bytes]);
   const zip = new JSZip();
-  // No directory entries: pac's zips have none.
-  const opts = { createFolders: false } as const;
+  // No directory entries: pac's zips have none. A fixed date makes the same input give the same bytes.
+  const opts = { createFolders: false, date: ZIP_ENTRY_DATE } as const;
   const allNames = [CONTENT_TYPES_FILE, SOLUTION_FILE, CUSTOMIZATIONS_FILE, ...controlEntries.map(([n]) => n)];
   zip.file(CONTENT_TYPES_FILE, contentTypesXml(allNames, names), opts);
   zip.file(SOLUTION_FILE, solutionXml(config, managed, names), opts);
@@ -130,6 +133,45 @@ export function zipFileNames(config: SolutionConfig): { unmanaged: string; manag
     unmanaged: `${config.uniqueName}_${config.version}.zip`,
     managed: `${config.uniqueName}_${config.version}_managed.zip`,
   };
+}
+
+/** Every entry of a zip, name to bytes; undefined when the bytes are not a readable zip. */
+async function zipContents(bytes: Buffer): Promise<Map<string, Buffer> | undefined> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const out = new Map<string, Buffer>();
+    for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async("nodebuffer"));
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+async function sameContents(a: Buffer, b: Buffer): Promise<boolean> {
+  if (a.equals(b)) return true;
+  const [x, y] = await Promise.all([zipContents(a), zipContents(b)]);
+  if (!x || !y || x.size !== y.size) return false;
+  for (const [name, bytes] of x) if (!y.get(name)?.equals(bytes)) return false;
+  return true;
+}
+
+/**
+ * Model-driven apps load a control's new code only when its version rises, so a zip that reuses a
+ * released version with other content would import and change nothing. Returns the refusals.
+ */
+async function versionCollisions(targets: readonly { file: string; bytes: Buffer }[], config: SolutionConfig): Promise<string[]> {
+  const problems: string[] = [];
+  for (const t of targets) {
+    if (!fs.existsSync(t.file)) continue;
+    if (await sameContents(fs.readFileSync(t.file), t.bytes)) continue;
+    const [major, minor, patch] = config.version.split(".").map(Number);
+    problems.push(
+      `${path.basename(t.file)} already exists with other content. Model-driven apps reload a control only when its version rises: ` +
+        `raise "version" in solution/solution.config.json (for example to ${major}.${minor}.${patch + 1}), run npm run stamp, then ` +
+        "npm run build. If this version was never imported anywhere, delete the old zip instead.",
+    );
+  }
+  return problems;
 }
 
 /** Writes files so that each target is either untouched or fully replaced, never half-written. */
@@ -181,35 +223,39 @@ export async function packSolution({ controlsOutDir, config, outDir }: PackOptio
   const names = zipFileNames(config);
   const unmanagedZip = path.join(outDir, names.unmanaged);
   const managedZip = path.join(outDir, names.managed);
-  fs.mkdirSync(outDir, { recursive: true });
-  writeAtomically([
+  const targets = [
     { file: unmanagedZip, bytes: unmanagedBytes },
     { file: managedZip, bytes: managedBytes },
-  ]);
+  ];
+  const collisions = await versionCollisions(targets, config);
+  if (collisions.length > 0) throw new PackError(collisions);
+  fs.mkdirSync(outDir, { recursive: true });
+  writeAtomically(targets);
   return { unmanagedZip, managedZip, controls: controls.map((c) => c.name), languages: orderedLcids(controls) };
 }
 
-function parseArgs(args: readonly string[]): { controls: string; out: string; config: string } {
-  const opts = {
-    controls: path.join(REPO_ROOT, "out", "controls"),
-    out: path.join(REPO_ROOT, "solution", "bin"),
-    config: CONFIG_PATH,
+const USAGE = "usage: npx tsx solution/scripts/pack.ts [--controls <dir>] [--out <dir>] [--config <file>]";
+
+function packArgs(args: readonly string[]): { controls: string; out: string; config: string } {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { controls: { type: "string" }, out: { type: "string" }, config: { type: "string" } },
+  });
+  return {
+    controls: path.resolve(values.controls ?? path.join(REPO_ROOT, "out", "controls")),
+    out: path.resolve(values.out ?? path.join(REPO_ROOT, "solution", "bin")),
+    config: path.resolve(values.config ?? CONFIG_PATH),
   };
-  for (let i = 0; i < args.length; i++) {
-    const key = args[i].replace(/^--/, "");
-    const value = args[i + 1];
-    if (!(key in opts) || value === undefined) {
-      throw new Error(`unknown or incomplete option "${args[i]}" (use --controls <dir>, --out <dir>, --config <file>)`);
-    }
-    opts[key as keyof typeof opts] = path.resolve(value);
-    i++;
-  }
-  return opts;
 }
 
 export async function main(args: readonly string[]): Promise<number> {
   try {
-    const opts = parseArgs(args);
+    let opts: ReturnType<typeof packArgs>;
+    try {
+      opts = packArgs(args);
+    } catch (e) {
+      throw new Error(`${(e as Error).message}\n${USAGE}`);
+    }
     const config = loadSolutionConfig(opts.config);
     const r = await packSolution({ controlsOutDir: opts.controls, config, outDir: opts.out });
     console.log(`pack: ${config.uniqueName} ${config.version}: ${r.controls.length} control(s): ${r.controls.join(", ")}`);

@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import * as fs from "fs";
 import * as path from "path";
+import { XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
 import { loadSolutionConfig, type SolutionConfig } from "../../solution/scripts/config";
 import { PackError, main as packMain, packSolution } from "../../solution/scripts/pack";
@@ -44,6 +45,16 @@ function editFixture(rel: string, change: (text: string) => string): void {
   fs.writeFileSync(file, after);
 }
 
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, ignoreDeclaration: true });
+/** Parses XML text (BOM and all) into a tree for assertions. */
+const xml = (text: string): unknown => parser.parse(text.replace(/^\uFEFF/, "")) as unknown;
+/** The node at a path of element (or "@_attribute") names, or undefined. */
+function at(node: unknown, ...keys: string[]): unknown {
+  let current = node;
+  for (const k of keys) current = typeof current === "object" && current !== null ? (current as Record<string, unknown>)[k] : undefined;
+  return current;
+}
+
 async function entryText(zipPath: string, name: string): Promise<string> {
   const zip = await JSZip.loadAsync(fs.readFileSync(zipPath));
   return zip.file(name)!.async("string");
@@ -74,8 +85,10 @@ describe("packSolution with the fixture control", () => {
     expect(managed.errors).toEqual([]);
     expect(managed.solution?.managed).toBe(true);
 
-    expect(await entryText(r.unmanagedZip, "solution.xml")).toContain("<Managed>0</Managed>");
-    expect(await entryText(r.managedZip, "solution.xml")).toContain("<Managed>1</Managed>");
+    const managedFlag = async (zip: string): Promise<unknown> =>
+      at(xml(await entryText(zip, "solution.xml")), "ImportExportXml", "SolutionManifest", "Managed");
+    expect(await managedFlag(r.unmanagedZip)).toBe("0");
+    expect(await managedFlag(r.managedZip)).toBe("1");
   });
 
   it("writes the root files in pac's form: BOM, CRLF, publisher identity, no directory entries", async () => {
@@ -93,43 +106,64 @@ describe("packSolution with the fixture control", () => {
     expect([...solutionBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const solution = solutionBytes.toString("utf8");
     expect(solution.split("\n").every((line, i, all) => i === all.length - 1 || line.endsWith("\r"))).toBe(true);
-    expect(solution).toContain("<CustomizationPrefix>ikit</CustomizationPrefix>");
-    expect(solution).toContain("<CustomizationOptionValuePrefix>51420</CustomizationOptionValuePrefix>");
-    expect(solution).toContain(`<RootComponent type="66" schemaName="${NAME}" behavior="0" />`);
-    const customizations = await zip.file("customizations.xml")!.async("string");
-    expect(customizations).toContain(`<Name>${NAME}</Name>`);
-    expect(customizations).toContain(`<FileName>/${FOLDER}/ControlManifest.xml</FileName>`);
-    const types = await zip.file("[Content_Types].xml")!.async("string");
-    expect(types.match(/<Default /g)).toHaveLength(3); // xml, js, resx
-    expect(types).toContain(`<Override PartName="/${FOLDER}/ControlManifest.xml" ContentType="application/octet-stream" />`);
+    const manifest = at(xml(solution), "ImportExportXml", "SolutionManifest");
+    expect(at(manifest, "Version")).toBe("1.0.0.0"); // pac writes four parts
+    expect(at(manifest, "Publisher", "CustomizationPrefix")).toBe("ikit");
+    expect(at(manifest, "Publisher", "CustomizationOptionValuePrefix")).toBe("51420");
+    expect(at(manifest, "Publisher", "Addresses", "Address")).toHaveLength(2); // pac's two empty addresses
+    expect(at(manifest, "RootComponents", "RootComponent")).toEqual({ "@_type": "66", "@_schemaName": NAME, "@_behavior": "0" });
+    const customizations = at(xml(await zip.file("customizations.xml")!.async("string")), "ImportExportXml") as Record<string, unknown>;
+    // pac's sections, in pac's order, empty ones present.
+    expect(Object.keys(customizations).filter((k) => !k.startsWith("@_"))).toEqual([
+      "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships",
+      "OrganizationSettings", "optionsets", "CustomControls", "SolutionPluginAssemblies", "EntityDataProviders", "Languages",
+    ]);
+    expect(at(customizations, "CustomControls", "CustomControl")).toEqual({ Name: NAME, FileName: `/${FOLDER}/ControlManifest.xml` });
+    const types = at(xml(await zip.file("[Content_Types].xml")!.async("string")), "Types");
+    expect(at(types, "Default")).toEqual([
+      { "@_Extension": "xml", "@_ContentType": "text/xml" },
+      { "@_Extension": "js", "@_ContentType": "application/octet-stream" },
+      { "@_Extension": "resx", "@_ContentType": "application/octet-stream" },
+    ]);
+    expect(at(types, "Override")).toEqual({ "@_PartName": `/${FOLDER}/ControlManifest.xml`, "@_ContentType": "application/octet-stream" });
     // The built manifest travels unchanged.
     expect(await zip.file(`${FOLDER}/ControlManifest.xml`)!.async("string")).toBe(
       fs.readFileSync(path.join(FIXTURE_CONTROL_DIR, "ControlManifest.xml"), "utf8"),
     );
   });
 
-  it("adds the other-language resx files pcf-scripts copied, and lists their languages", async () => {
-    for (const lcid of [3082, 1031]) {
+  it("packs exactly the resx files the manifest declares, and lists their languages", async () => {
+    for (const lcid of [1025, 1031, 3082]) {
       fs.copyFileSync(path.join(fixture, "strings/FixtureControl.1033.resx"), path.join(fixture, `strings/FixtureControl.${lcid}.resx`));
     }
+    // 1025 and 1031 are declared; 3082 is a stray from an old build, as is the unrelated file.
+    editFixture("ControlManifest.xml", (t) =>
+      t.replace(
+        '<resx path="strings/FixtureControl.1033.resx" version="1.0.0"/>',
+        '<resx path="strings/FixtureControl.1033.resx" version="1.0.0"/>\n      <resx path="strings/FixtureControl.1031.resx" version="1.0.0"/>\n      <resx path="strings/FixtureControl.1025.resx" version="1.0.0"/>',
+      ),
+    );
     fs.writeFileSync(path.join(fixture, "strings/Unrelated.1036.resx"), "<root/>");
     fs.writeFileSync(path.join(fixture, "bundle.js.LICENSE.txt"), "/*! licence */");
     fs.writeFileSync(path.join(fixture, "stale-notes.md"), "left over from an old build");
     const r = await pack();
-    expect(r.languages).toEqual([1033, 1031, 3082]);
+    expect(r.languages).toEqual([1033, 1025, 1031]);
     const v = await verifySolutionZip(r.unmanagedZip);
     expect(v.errors).toEqual([]);
-    expect(v.solution?.languages).toEqual([1033, 1031, 3082]);
+    expect(v.solution?.languages).toEqual([1033, 1025, 1031]);
     const names = Object.keys((await JSZip.loadAsync(fs.readFileSync(r.unmanagedZip))).files);
-    expect(names).toEqual(
-      expect.arrayContaining([
-        `${FOLDER}/strings/FixtureControl.1031.resx`,
-        `${FOLDER}/strings/FixtureControl.3082.resx`,
-        `${FOLDER}/bundle.js.LICENSE.txt`,
-      ]),
+    expect(names.filter((n) => n.endsWith(".resx")).sort()).toEqual(
+      [1025, 1031, 1033].map((l) => `${FOLDER}/strings/FixtureControl.${l}.resx`),
     );
-    expect(names).not.toContain(`${FOLDER}/strings/Unrelated.1036.resx`);
+    expect(names).toContain(`${FOLDER}/bundle.js.LICENSE.txt`);
     expect(names).not.toContain(`${FOLDER}/stale-notes.md`);
+  });
+
+  it("gives the same bytes for the same input (a fixed entry date)", async () => {
+    const first = fs.readFileSync((await pack()).unmanagedZip);
+    fs.rmSync(outDir, { recursive: true });
+    const second = fs.readFileSync((await pack()).unmanagedZip);
+    expect(second.equals(first)).toBe(true);
   });
 
   it("packs the preview image and css the manifest names", async () => {
@@ -150,14 +184,32 @@ describe("packSolution with the fixture control", () => {
     );
   });
 
-  it("replaces earlier zips of the same version fully and leaves other files in the folder alone", async () => {
-    fs.mkdirSync(outDir);
-    fs.writeFileSync(path.join(outDir, UNMANAGED), "old bytes");
+  it("packs again over zips of the same version and content, and leaves other files in the folder alone", async () => {
+    await pack();
     fs.writeFileSync(path.join(outDir, "IntegrationKit_0.9.0.zip"), "an older release");
     await pack();
     expect(outFiles()).toEqual(["IntegrationKit_0.9.0.zip", UNMANAGED, MANAGED].sort());
     expect((await verifySolutionZip(path.join(outDir, UNMANAGED))).ok).toBe(true);
     expect(fs.readFileSync(path.join(outDir, "IntegrationKit_0.9.0.zip"), "utf8")).toBe("an older release");
+  });
+
+  it("refuses to replace a zip of the same version with other content, and says how to bump", async () => {
+    await pack();
+    const before = [UNMANAGED, MANAGED].map((f) => fs.readFileSync(path.join(outDir, f)));
+    fs.appendFileSync(path.join(fixture, "bundle.js"), "\n// a change to the control's code\n");
+    const message = await refusal();
+    expect(message).toContain(`${UNMANAGED} already exists with other content`);
+    expect(message).toContain(`${MANAGED} already exists with other content`);
+    expect(message).toContain('raise "version" in solution/solution.config.json (for example to 1.0.1), run npm run stamp');
+    // Both zips stay as they were.
+    expect([UNMANAGED, MANAGED].map((f) => fs.readFileSync(path.join(outDir, f)))).toEqual(before);
+  });
+
+  it("refuses to replace a file of that name that is not even a zip", async () => {
+    fs.mkdirSync(outDir);
+    fs.writeFileSync(path.join(outDir, UNMANAGED), "old bytes");
+    expect(await refusal()).toContain(`${UNMANAGED} already exists with other content`);
+    expect(fs.readFileSync(path.join(outDir, UNMANAGED), "utf8")).toBe("old bytes");
   });
 });
 
@@ -175,6 +227,19 @@ describe("packSolution refuses an unfit control and writes no zip", () => {
     expect(message).toContain('control "FixtureControl"');
     expect(message).toContain("bundle missing: bundle.js (build the control with pcf-scripts first)");
     expect(outFiles()).toEqual([]);
+  });
+
+  it("refuses a declared resx without the standard xsd:schema header", async () => {
+    editFixture("strings/FixtureControl.1033.resx", (t) => t.replace(/<xsd:schema[\s\S]*<\/xsd:schema>/, ""));
+    expect(await refusal()).toContain(
+      'strings/FixtureControl.1033.resx lacks the standard .resx header that Visual Studio and pac write: <xsd:schema id="root">',
+    );
+    expect(outFiles()).toEqual([]);
+  });
+
+  it("refuses a declared resx that is not well-formed or carries a DOCTYPE", async () => {
+    editFixture("strings/FixtureControl.1033.resx", (t) => t.replace("<root>", '<!DOCTYPE root [<!ENTITY x "y">]><root>'));
+    expect(await refusal()).toContain("strings/FixtureControl.1033.resx is not well-formed XML (line 2, column");
   });
 
   it("refuses a missing resx that the manifest names", async () => {
@@ -216,6 +281,7 @@ describe("packSolution refuses an unfit control and writes no zip", () => {
     fs.writeFileSync(path.join(outDir, UNMANAGED), "previous build");
     const message = await refusal();
     expect(message).toContain('control "SecondControl"');
+    expect(message).not.toContain("already exists");
     expect(message).not.toContain('control "FixtureControl"');
     expect(outFiles()).toEqual([UNMANAGED]);
     expect(fs.readFileSync(path.join(outDir, UNMANAGED), "utf8")).toBe("previous build");
