@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseCsv } from "@integrationkit/shared";
+import { parseCsv } from "../helpers/csv";
 import { describeViolations, openHarness, testResultsDir, type Harness } from "./harness";
 import { CUSTOMER_COLUMN_TYPES, writeSampleData } from "../data/generate-customers";
 

@@ -146,7 +146,11 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
         this.model = EMPTY_MODEL;
         this.rowCache = new Map();
       }
-    } else if (dataChanged && !next.loading) {
+    } else if (next.loading) {
+      // Rows that arrive while the host still says loading are read once it is done.
+      if (dataChanged) this.modelStale = true;
+    } else if (dataChanged || this.modelStale || this.model === EMPTY_MODEL) {
+      this.modelStale = false;
       this.rebuildModel(ds);
     }
 
@@ -252,6 +256,7 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
   }
 
   private lastLoggedIds: unknown = undefined;
+  private modelStale = false;
   private lastLoggedError = false;
 
   private syncSelection(ds: DatasetLike): void {
