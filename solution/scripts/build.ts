@@ -1,15 +1,19 @@
 /**
  * `npm run build`: stamps the version, builds every control under controls/ with
  * `pcf-scripts build --buildMode production` (ESLint runs inside), then packs and verifies the
- * solution zips.
+ * solution zips into solution/bin.
  *
- *   tsx solution/scripts/build.ts                      all controls, production, pack + verify
+ *   tsx solution/scripts/build.ts                      all controls, production, stamp, pack + verify
+ *   tsx solution/scripts/build.ts --check-version      the test stage: stamps nothing (fails when a
+ *                                                      versioned file disagrees with the config),
+ *                                                      packs + verifies into out/solution-check
  *   tsx solution/scripts/build.ts --control <Name>     one control into out/controls/<Name>
  *   tsx solution/scripts/build.ts --mode development   unminified bundles (no pack)
  *   tsx solution/scripts/build.ts --no-pack            build only
  */
 import * as fs from "fs";
 import * as path from "path";
+import { parseArgs } from "util";
 import { controlsDir, controlsOutDir, listControls, resolveControl } from "./controls";
 import { pcfScriptsBin, repoRoot, runNode } from "./pcf";
 
@@ -17,24 +21,35 @@ export interface BuildOptions {
   control?: string;
   mode: "production" | "development";
   pack: boolean;
+  /** Check the stamped versions instead of writing them (so a test run rewrites no tracked file). */
+  checkVersion?: boolean;
 }
 
 export function parseBuildArgs(argv: string[]): BuildOptions {
-  const options: BuildOptions = { mode: "production", pack: true };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--control") options.control = argv[++i];
-    else if (arg === "--mode") {
-      const mode = argv[++i];
-      if (mode !== "production" && mode !== "development") throw new Error(`--mode must be production or development, not "${mode}"`);
-      options.mode = mode;
-    } else if (arg === "--no-pack") options.pack = false;
-    else if (!arg.startsWith("-") && options.control === undefined) options.control = arg;
-    else throw new Error(`Unknown argument "${arg}"`);
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      control: { type: "string" },
+      mode: { type: "string", default: "production" },
+      "no-pack": { type: "boolean", default: false },
+      "check-version": { type: "boolean", default: false },
+    },
+  });
+  const mode = values.mode;
+  if (mode !== "production" && mode !== "development") throw new Error(`--mode must be production or development, not "${mode}"`);
+  if (positionals.length > 1 || (positionals.length === 1 && values.control !== undefined)) {
+    throw new Error(`Unknown argument "${positionals[positionals.length - 1]}"`);
   }
+  const options: BuildOptions = { mode, pack: !values["no-pack"], checkVersion: values["check-version"] };
+  const control = values.control ?? positionals[0];
+  if (control !== undefined) options.control = control;
   if (options.mode === "development" || options.control !== undefined) options.pack = false;
   return options;
 }
+
+/** Where the test stage's build packs, so it never meets (or replaces) a released zip in solution/bin. */
+export const checkPackDir = path.join(repoRoot, "out", "solution-check");
 
 /** Builds one control with pcf-scripts, run inside its folder so that it sees only its own manifest. */
 async function buildOne(control: string, mode: BuildOptions["mode"]): Promise<void> {
@@ -48,9 +63,15 @@ export async function buildControls(options: BuildOptions): Promise<void> {
     await buildOne(resolveControl(options.control), options.mode);
     return;
   }
-  // One version number, from solution/solution.config.json, into package.json and every manifest.
-  const { stampVersion } = await import("./stamp-version");
-  stampVersion();
+  // One version number, from solution/solution.config.json, in package.json and every manifest:
+  // written by a developer's build, only checked by the test stage's.
+  const { checkVersionStamps, stampVersion, staleVersionMessage } = await import("./stamp-version");
+  if (options.checkVersion) {
+    const stale = checkVersionStamps();
+    if (stale.changed.length > 0) throw new Error(`build --check-version: ${staleVersionMessage(stale)}`);
+  } else {
+    stampVersion();
+  }
   // A control removed from controls/ must not linger in the solution.
   fs.rmSync(controlsOutDir, { recursive: true, force: true });
   // One pcf-scripts run per control: a single run over several controls merges every control's
@@ -69,7 +90,8 @@ async function main(): Promise<void> {
   await buildControls(options);
   if (options.pack) {
     const { packAndVerify } = await import("./release");
-    await packAndVerify();
+    if (options.checkVersion) fs.rmSync(checkPackDir, { recursive: true, force: true });
+    await packAndVerify(options.checkVersion ? checkPackDir : undefined);
   }
 }
 

@@ -11,9 +11,9 @@ import { formatVerifyResult, verifySolutionZip } from "./verify";
 
 export const solutionBinDir = path.join(repoRoot, "solution", "bin");
 
-export async function packAndVerify(): Promise<{ unmanagedZip: string; managedZip: string }> {
+export async function packAndVerify(outDir: string = solutionBinDir): Promise<{ unmanagedZip: string; managedZip: string }> {
   const config = loadSolutionConfig();
-  const packed = await packSolution({ controlsOutDir, config, outDir: solutionBinDir });
+  const packed = await packSolution({ controlsOutDir, config, outDir });
   const problems: string[] = [];
   for (const zip of [packed.unmanagedZip, packed.managedZip]) {
     const result = await verifySolutionZip(zip);

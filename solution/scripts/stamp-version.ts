@@ -1,9 +1,11 @@
 // Writes the solution version (solution/solution.config.json) into package.json, shared/package.json
 // and the version attribute of every controls/*/ControlManifest.Input.xml <control> element.
 // Edits are textual so the rest of each file stays byte for byte; running it twice changes nothing.
-// CLI: npx tsx solution/scripts/stamp-version.ts
+// CLI: npx tsx solution/scripts/stamp-version.ts            (npm run stamp) writes them
+//      npx tsx solution/scripts/stamp-version.ts --check    only reports files that disagree (exit 1)
 import * as fs from "fs";
 import * as path from "path";
+import { parseArgs } from "util";
 import { REPO_ROOT, VERSION_PATTERN, loadSolutionConfig } from "./config";
 
 export const INPUT_MANIFEST = "ControlManifest.Input.xml";
@@ -96,11 +98,14 @@ export interface StampResult {
   unchanged: string[];
 }
 
-/**
- * Stamps the version (by default the one in solution/solution.config.json) into every versioned
- * file under rootDir (the repository root by default).
- */
-export function stampVersion(version: string = loadSolutionConfig().version, rootDir: string = REPO_ROOT): StampResult {
+interface PlannedStamp {
+  file: string;
+  before: string;
+  after: string;
+}
+
+/** What stamping would change, computed for every file before any is written. */
+function planStamps(version: string, rootDir: string): PlannedStamp[] {
   checkVersion(version);
   const targets: { file: string; stamp: (t: string, v: string, s: string) => string }[] = [];
   for (const pkg of [path.join(rootDir, "package.json"), path.join(rootDir, "shared", "package.json")]) {
@@ -113,11 +118,19 @@ export function stampVersion(version: string = loadSolutionConfig().version, roo
       if (fs.existsSync(manifest)) targets.push({ file: manifest, stamp: stampManifestText });
     }
   }
-  // Check every file before writing any, so a bad manifest does not leave the tree half-stamped.
-  const planned = targets.map((t) => {
+  return targets.map((t) => {
     const before = fs.readFileSync(t.file, "utf8");
     return { file: t.file, before, after: t.stamp(before, version, t.file) };
   });
+}
+
+/**
+ * Stamps the version (by default the one in solution/solution.config.json) into every versioned
+ * file under rootDir (the repository root by default).
+ */
+export function stampVersion(version: string = loadSolutionConfig().version, rootDir: string = REPO_ROOT): StampResult {
+  // Every file is checked before any is written, so a bad manifest does not leave the tree half-stamped.
+  const planned = planStamps(version, rootDir);
   const result: StampResult = { version, changed: [], unchanged: [] };
   for (const p of planned) {
     if (p.after === p.before) result.unchanged.push(p.file);
@@ -129,10 +142,42 @@ export function stampVersion(version: string = loadSolutionConfig().version, roo
   return result;
 }
 
+/**
+ * Reads, never writes: the files whose version differs from the config's (`changed`) and those
+ * that agree (`unchanged`). The test stage's build uses this so `npm test` rewrites no tracked file.
+ */
+export function checkVersionStamps(version: string = loadSolutionConfig().version, rootDir: string = REPO_ROOT): StampResult {
+  const planned = planStamps(version, rootDir);
+  return {
+    version,
+    changed: planned.filter((p) => p.after !== p.before).map((p) => p.file),
+    unchanged: planned.filter((p) => p.after === p.before).map((p) => p.file),
+  };
+}
+
+/** The message for files that disagree with the config, naming them and the command that fixes it. */
+export function staleVersionMessage(r: StampResult, rootDir: string = REPO_ROOT): string {
+  return (
+    `these files do not carry the solution version ${r.version} from solution/solution.config.json: ` +
+    `${r.changed.map((f) => path.relative(rootDir, f).split(path.sep).join("/")).join(", ")}. ` +
+    "Run npm run stamp (it writes the version into them), commit the result, then build again."
+  );
+}
+
 export function main(args: readonly string[]): number {
   try {
     // The config is the one source: the CLI takes no version argument, so nothing can drift from it.
-    if (args.length > 0) throw new Error("takes no arguments; the version comes from solution/solution.config.json");
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { check: { type: "boolean" } } });
+    if (positionals.length > 0) throw new Error("takes no version argument; the version comes from solution/solution.config.json");
+    if (values.check) {
+      const r = checkVersionStamps();
+      if (r.changed.length > 0) {
+        console.error(`stamp-version: ${staleVersionMessage(r)}`);
+        return 1;
+      }
+      console.log(`stamp-version: ${r.version}: all ${r.unchanged.length} file(s) agree`);
+      return 0;
+    }
     const r = stampVersion();
     for (const f of r.changed) console.log(`stamp-version: ${r.version} -> ${path.relative(REPO_ROOT, f)}`);
     console.log(`stamp-version: ${r.version}: ${r.changed.length} file(s) changed, ${r.unchanged.length} already current`);

@@ -4,6 +4,7 @@
  */
 import { spawn } from "child_process";
 import * as path from "path";
+import { parseArgs } from "util";
 import { buildControls } from "./build";
 import { controlsOutDir, listControls, resolveControl } from "./controls";
 import { disableTelemetry, pcfStartBin, repoRoot } from "./pcf";
@@ -47,7 +48,9 @@ async function sampleFiles(control: string): Promise<string[]> {
 
 async function main(): Promise<void> {
   disableTelemetry();
-  const requested = process.argv[2];
+  const { positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: {} });
+  if (positionals.length > 1) throw new Error("usage: npm start [-- <Control>]");
+  const requested = positionals[0];
   const control = requested ? resolveControl(requested) : listControls()[0];
   if (!control) throw new Error("No controls under controls/.");
   console.log(`Building ${control} for the harness...`);

@@ -1,7 +1,12 @@
-/** @jest-environment node */
 import * as fs from "fs";
 import * as path from "path";
-import { stampManifestText, stampPackageJsonText, stampVersion } from "../../solution/scripts/stamp-version";
+import {
+  checkVersionStamps,
+  stampManifestText,
+  stampPackageJsonText,
+  stampVersion,
+  staleVersionMessage,
+} from "../../solution/scripts/stamp-version";
 import { makeTempDir } from "./zip-helpers";
 
 // An input manifest with the traps a careless edit falls into: api-version, resx versions,
@@ -83,6 +88,32 @@ describe("stampVersion on a temp copy of the repo's versioned files", () => {
     expect(() => stampVersion("2.3.4", root)).toThrow("<control> has no version attribute to stamp");
     expect(read("package.json")).toBe(PACKAGE_JSON);
     expect(read("controls", "Sample", "ControlManifest.Input.xml")).toBe(MANIFEST);
+  });
+});
+
+describe("checkVersionStamps (the test stage's build: reads, never writes)", () => {
+  it("names the files that disagree with the config and the command that fixes them, and writes nothing", () => {
+    const before = [read("package.json"), read("controls", "Sample", "ControlManifest.Input.xml")];
+    const r = checkVersionStamps("2.3.4", root);
+    expect(r.changed.map((f) => path.relative(root, f).split(path.sep).join("/")).sort()).toEqual(
+      ["controls/Sample/ControlManifest.Input.xml", "package.json", "shared/package.json"].sort(),
+    );
+    expect([read("package.json"), read("controls", "Sample", "ControlManifest.Input.xml")]).toEqual(before);
+    const message = staleVersionMessage(r, root);
+    expect(message).toContain("do not carry the solution version 2.3.4 from solution/solution.config.json");
+    expect(message).toContain("controls/Sample/ControlManifest.Input.xml");
+    expect(message).toContain("Run npm run stamp");
+  });
+
+  it("finds nothing to report once the files are stamped", () => {
+    stampVersion("2.3.4", root);
+    const r = checkVersionStamps("2.3.4", root);
+    expect(r.changed).toEqual([]);
+    expect(r.unchanged).toHaveLength(3);
+  });
+
+  it("agrees for the repository itself: its versioned files carry the config's version", () => {
+    expect(checkVersionStamps().changed).toEqual([]);
   });
 });
 
