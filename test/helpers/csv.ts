@@ -6,5 +6,5 @@ import { parse } from "csv-parse/sync";
  * long rows whole. `skipEmptyLines` reads the way spreadsheet imports do, dropping blank lines.
  */
 export function parseCsv(text: string, options: { skipEmptyLines?: boolean } = {}): string[][] {
-  return parse<string[]>(text, { relax_column_count: true, skip_empty_lines: options.skipEmptyLines === true });
+  return parse(text, { relax_column_count: true, skip_empty_lines: options.skipEmptyLines === true });
 }
