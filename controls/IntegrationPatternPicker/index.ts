@@ -1,45 +1,55 @@
 import * as React from "react";
-import { allocatedPixels, createTranslator, fieldAccess } from "@integrationkit/shared";
+import {
+  allocatedPixels,
+  createFormatters,
+  createLocalizer,
+  createStore,
+  fieldAccess,
+  localeFromLanguageId,
+  type Localizer,
+  type Store,
+} from "@integrationkit/shared";
+import { ControlRoot } from "../common/ControlRoot";
 import { IInputs, IOutputs } from "./generated/ManifestTypes";
 import {
   APP_FAMILY_SETTINGS,
   IntegrationPatternPickerApp,
   type AppFamiliesSetting,
-  type IntegrationPatternPickerAppProps,
+  type HostState,
   type ViewSetting,
 } from "./components/IntegrationPatternPickerApp";
-import type { Translate } from "./components/text";
+import type { StringKey } from "./strings/StringKeys";
 
 const VIEWS: ViewSetting[] = ["advisor", "compare", "budget"];
 
+function sameHost(a: HostState, b: HostState): boolean {
+  return (Object.keys(a) as (keyof HostState)[]).every((k) => a[k] === b[k]) && Object.keys(a).length === Object.keys(b).length;
+}
+
 /**
- * Thin glue: reads the bound columns, the maker's settings, access and size from the context, and
- * turns a pick into outputs. Nothing is written until the user picks a pattern.
+ * Thin glue: maps the context to the host state (bound columns, access, limits) in a store the app
+ * reads with useStore, builds the user's localizer and formatters, and turns a pick into outputs.
+ * Nothing is written until the user picks a pattern.
  */
 export class IntegrationPatternPicker implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private notifyOutputChanged: () => void = () => undefined;
   private pending: IOutputs = {};
-  private t: Translate | undefined;
+  private store: Store<HostState> | undefined;
+  private localizer: Localizer<StringKey> | undefined;
+  private languageId: number | undefined;
 
   public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
     this.notifyOutputChanged = notifyOutputChanged;
-    this.t = createTranslator((key) => context.resources.getString(key));
     context.mode.trackContainerResize(true);
   }
 
-  public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
+  private hostState(context: ComponentFramework.Context<IInputs>): HostState {
     const p = context.parameters;
     const disabled = context.mode.isControlDisabled;
     const valueAccess = fieldAccess(disabled, p.value?.security);
     const decisionAccess = fieldAccess(disabled, p.decision?.security);
-    const families = p.appFamilies?.raw as string | null | undefined;
-    const view = p.defaultView?.raw as string | null | undefined;
     const maxLength = (p.decision?.attributes as { MaxLength?: number } | undefined)?.MaxLength;
-
-    const props: IntegrationPatternPickerAppProps = {
-      t: this.t ?? createTranslator((key) => context.resources.getString(key)),
-      theme: context.fluentDesignLanguage?.tokenTheme,
-      width: allocatedPixels(context.mode.allocatedWidth),
+    return {
       value: p.value?.raw ?? null,
       valueReadable: valueAccess.canRead,
       decisionRaw: p.decision?.raw ?? null,
@@ -47,11 +57,43 @@ export class IntegrationPatternPicker implements ComponentFramework.ReactControl
       canWrite: valueAccess.canWrite,
       canWriteDecision: decisionAccess.canWrite && p.decision !== undefined,
       decisionMaxLength: typeof maxLength === "number" && maxLength > 0 ? maxLength : undefined,
-      appFamilies: families && families in APP_FAMILY_SETTINGS ? (families as AppFamiliesSetting) : "all",
-      defaultView: view && (VIEWS as string[]).includes(view) ? (view as ViewSetting) : "advisor",
-      onChoose: this.handleChoose,
     };
-    return React.createElement(IntegrationPatternPickerApp, props);
+  }
+
+  public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
+    const host = this.hostState(context);
+    if (this.store === undefined) this.store = createStore(host);
+    else if (!sameHost(this.store.getSnapshot(), host)) this.store.set(host);
+
+    const languageId = context.userSettings?.languageId;
+    if (this.localizer === undefined || languageId !== this.languageId) {
+      this.languageId = languageId;
+      this.localizer = createLocalizer<StringKey>((key) => context.resources.getString(key), localeFromLanguageId(languageId));
+    }
+    const localizer = this.localizer;
+    const t = localizer.t;
+    const formatters = createFormatters(context.formatting, context.userSettings);
+    const families = context.parameters.appFamilies?.raw as string | null | undefined;
+    const view = context.parameters.defaultView?.raw as string | null | undefined;
+
+    return React.createElement(
+      ControlRoot,
+      {
+        theme: context.fluentDesignLanguage?.tokenTheme,
+        dir: formatters.dir,
+        strings: { errorTitle: t("Error_Title"), errorBody: t("Error_Body"), retry: t("Error_Retry") },
+      },
+      React.createElement(IntegrationPatternPickerApp, {
+        store: this.store,
+        t,
+        plural: (base, count, values) => localizer.plural(base, count, values),
+        formatters,
+        width: allocatedPixels(context.mode.allocatedWidth),
+        appFamilies: families && families in APP_FAMILY_SETTINGS ? (families as AppFamiliesSetting) : "all",
+        defaultView: view && (VIEWS as string[]).includes(view) ? (view as ViewSetting) : "advisor",
+        onChoose: this.handleChoose,
+      }),
+    );
   }
 
   /** Bound once so React sees a stable callback. */

@@ -1,7 +1,7 @@
 import * as React from "react";
-import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { getPatternMeta, type Fit, type Recommendation } from "@integrationkit/shared";
-import { adviceText, appFamilyLabel, patternField, patternFamilyLabel, patternList, patternName, type Translate } from "./text";
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { getPatternMeta, type Fit, type IntegrationPattern, type Recommendation } from "@integrationkit/shared";
+import { adviceText, appFamilyLabel, optionLabel, patternField, patternFamilyLabel, patternList, patternName, type TextProps } from "./text";
 
 const useStyles = makeStyles({
   scroller: { overflowX: "auto", maxWidth: "100%" },
@@ -13,30 +13,54 @@ const useStyles = makeStyles({
 
 const FIT_COLOR: Record<Fit, "success" | "informative" | "danger"> = { recommended: "success", possible: "informative", "not-suitable": "danger" };
 
-export interface ComparePanelProps {
-  t: Translate;
+export interface ComparePanelProps extends TextProps {
   compareIds: string[];
   recommendations: Recommendation[];
   onRemove: (id: string) => void;
 }
 
 /** Side-by-side comparison of two or three patterns, with their fit for the current scenario. */
-export const ComparePanel: React.FC<ComparePanelProps> = ({ t, compareIds, recommendations, onRemove }) => {
+export const ComparePanel: React.FC<ComparePanelProps> = ({ t, plural, formatters, compareIds, recommendations, onRemove }) => {
   const styles = useStyles();
-  const ids = compareIds.filter((id) => getPatternMeta(id) !== undefined);
+  const metas = compareIds.map((id) => getPatternMeta(id)).filter((m): m is IntegrationPattern => m !== undefined);
+  const ids = metas.map((m) => m.id);
+  // After "Remove from comparison", focus moves to the next item's button (or the previous one when the
+  // last was removed); the app moves it to the Compare tab when nothing is left.
+  const removeButtons = React.useRef(new Map<string, HTMLButtonElement>());
+  const [focusId, setFocusId] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    if (focusId !== null) removeButtons.current.get(focusId)?.focus();
+  }, [focusId, compareIds]);
+  const remove = (id: string): void => {
+    const at = (ids as string[]).indexOf(id);
+    setFocusId(ids[at + 1] ?? ids[at - 1] ?? null);
+    onRemove(id);
+  };
+  const removeButton = (id: string, small: boolean): React.ReactNode => (
+    <Button
+      size={small ? "small" : "medium"}
+      ref={(el: HTMLButtonElement | null) => {
+        if (el) removeButtons.current.set(id, el);
+        else removeButtons.current.delete(id);
+      }}
+      onClick={() => remove(id)}
+      aria-label={t("Compare_Remove_Aria", { name: patternName(t, id) })}
+    >
+      {t("Compare_Remove")}
+    </Button>
+  );
   if (ids.length < 2) {
     return (
       <div>
-        <Text as="p">{t("Compare_Empty", { count: ids.length })}</Text>
+        <Text as="p">{t("Compare_Empty", { count: formatters.integer(ids.length) })}</Text>
         {ids.map((id) => (
-          <Button key={id} onClick={() => onRemove(id)} aria-label={t("Compare_Remove_Aria", { name: patternName(t, id) })}>
-            {t("Compare_Remove")}
-          </Button>
+          <React.Fragment key={id}>{removeButton(id, false)}</React.Fragment>
         ))}
       </div>
     );
   }
   const rec = (id: string) => recommendations.find((r) => r.patternId === id);
+  const meta = (id: string): IntegrationPattern => metas[ids.indexOf(id as IntegrationPattern["id"])];
   const bullets = (items: string[]): React.ReactNode => (
     <ul className={styles.bullets}>
       {items.map((s) => (
@@ -44,42 +68,40 @@ export const ComparePanel: React.FC<ComparePanelProps> = ({ t, compareIds, recom
       ))}
     </ul>
   );
-  const rows: { label: string; cell: (id: string) => React.ReactNode }[] = [
+  const rows: { label: string; cell: (id: IntegrationPattern["id"]) => React.ReactNode }[] = [
     {
       label: t("Compare_Fit"),
       cell: (id) => {
         const r = rec(id);
         return r ? (
           <Badge appearance="tint" color={FIT_COLOR[r.fit]}>
-            {t("Compare_FitValue", { fit: t(`Fit_${r.fit}`), score: Math.round(r.score * 100) })}
+            {t("Compare_FitValue", { fit: t(`Fit_${r.fit}`), score: formatters.percent(r.score) })}
           </Badge>
         ) : null;
       },
     },
-    { label: t("Detail_AppFamily"), cell: (id) => appFamilyLabel(t, getPatternMeta(id)!.appFamily) },
-    { label: t("Detail_Families"), cell: (id) => getPatternMeta(id)!.families.map((f) => patternFamilyLabel(t, f)).join(", ") },
+    { label: t("Detail_AppFamily"), cell: (id) => appFamilyLabel(t, meta(id).appFamily) },
+    { label: t("Detail_Families"), cell: (id) => meta(id).families.map((f) => patternFamilyLabel(t, f)).join(", ") },
     { label: t("Detail_Mechanism"), cell: (id) => patternField(t, id, "Mechanism") },
     { label: t("Detail_Trigger"), cell: (id) => patternField(t, id, "Trigger") },
     { label: t("Detail_Pros"), cell: (id) => bullets(patternList(t, id, "Pro")) },
     { label: t("Detail_Cons"), cell: (id) => bullets(patternList(t, id, "Con")) },
     { label: t("Detail_UseWhen"), cell: (id) => patternField(t, id, "UseWhen") },
-    { label: t("Detail_NeedsDeploymentShort"), cell: (id) => getPatternMeta(id)!.traits.deployments.map((d) => t(`Option_deployment_${d}`)).join(", ") },
+    { label: t("Detail_NeedsDeploymentShort"), cell: (id) => meta(id).traits.deployments.map((d) => optionLabel(t, "deployment", d)).join(", ") },
     { label: t("Detail_Throttling"), cell: (id) => patternField(t, id, "Throttling") },
     { label: t("Compare_Warnings"), cell: (id) => bullets((rec(id)?.warnings ?? []).map((w) => adviceText(t, w))) },
   ];
   return (
     <div className={styles.scroller} role="region" aria-label={t("Compare_RegionLabel")} tabIndex={0}>
       <table className={styles.table}>
-        <caption className={styles.cell}>{t("Compare_Caption", { count: ids.length })}</caption>
+        <caption className={styles.cell}>{plural("Compare_Caption", ids.length, { count: formatters.integer(ids.length) })}</caption>
         <thead>
           <tr>
-            <td className={`${styles.cell} ${styles.rowHead}`} />
+            <td className={mergeClasses(styles.cell, styles.rowHead)} />
             {ids.map((id) => (
               <th key={id} scope="col" className={styles.cell}>
                 <div>{patternName(t, id)}</div>
-                <Button size="small" onClick={() => onRemove(id)} aria-label={t("Compare_Remove_Aria", { name: patternName(t, id) })}>
-                  {t("Compare_Remove")}
-                </Button>
+                {removeButton(id, true)}
               </th>
             ))}
           </tr>
@@ -87,7 +109,7 @@ export const ComparePanel: React.FC<ComparePanelProps> = ({ t, compareIds, recom
         <tbody>
           {rows.map((row) => (
             <tr key={row.label}>
-              <th scope="row" className={`${styles.cell} ${styles.rowHead}`}>
+              <th scope="row" className={mergeClasses(styles.cell, styles.rowHead)}>
                 {row.label}
               </th>
               {ids.map((id) => (

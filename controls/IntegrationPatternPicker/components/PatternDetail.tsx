@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { getPatternMeta } from "@integrationkit/shared";
-import { appFamilyLabel, patternField, patternFamilyLabel, patternList, type Translate } from "./text";
+import { getPatternMeta, type PatternId } from "@integrationkit/shared";
+import { appFamilyLabel, optionalPatternField, patternField, patternFamilyLabel, patternList, type T } from "./text";
 
 const useStyles = makeStyles({
   list: { margin: 0, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalXS },
@@ -11,8 +11,8 @@ const useStyles = makeStyles({
 });
 
 export interface PatternDetailProps {
-  t: Translate;
-  patternId: string;
+  t: T;
+  patternId: PatternId;
 }
 
 /** Everything the catalogue knows about one pattern, as a description list. */
@@ -20,6 +20,7 @@ export const PatternDetail: React.FC<PatternDetailProps> = ({ t, patternId }) =>
   const styles = useStyles();
   const meta = getPatternMeta(patternId);
   if (!meta) return null;
+  const note = optionalPatternField(t, patternId, "Note");
   const row = (label: string, content: React.ReactNode): React.ReactNode => (
     <>
       <dt className={styles.term}>{label}</dt>
@@ -42,6 +43,7 @@ export const PatternDetail: React.FC<PatternDetailProps> = ({ t, patternId }) =>
       {row(t("Detail_Pros"), bullets(patternList(t, patternId, "Pro")))}
       {row(t("Detail_Cons"), bullets(patternList(t, patternId, "Con")))}
       {row(t("Detail_UseWhen"), patternField(t, patternId, "UseWhen"))}
+      {note !== undefined && row(t("Detail_Note"), note)}
       {row(
         t("Detail_Needs"),
         bullets([

@@ -1,8 +1,8 @@
 import * as React from "react";
-import { Badge, Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { PATTERN_FAMILIES, getPatternMeta, type AppFamily, type Fit, type Recommendation } from "@integrationkit/shared";
 import { PatternDetail } from "./PatternDetail";
-import { adviceText, appFamilyLabel, patternFamilyLabel, patternName, type Translate } from "./text";
+import { adviceText, appFamilyLabel, patternField, patternFamilyLabel, patternName, type TextProps } from "./text";
 
 const useStyles = makeStyles({
   filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(160px, 1fr))", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   chosen: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  card: { minWidth: 0, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: tokens.strokeWidthThin } },
   head: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   name: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground2 },
@@ -31,8 +32,9 @@ export interface ListFilters {
   app: string;
 }
 
-export interface PatternListProps {
-  t: Translate;
+export interface PatternListProps extends TextProps {
+  /** Prefix of element ids, unique per control instance (Fluent useId). */
+  baseId: string;
   recommendations: Recommendation[];
   allowedApps: AppFamily[];
   filters: ListFilters;
@@ -44,14 +46,22 @@ export interface PatternListProps {
   expandedIds: string[];
   onToggleExpanded: (id: string) => void;
   onChoose: (id: string) => void;
+  /** Set after Choose: focus moves to that card, since its Choose button goes away. */
+  focusCard?: { id: string } | null;
 }
 
 export const MAX_COMPARE = 3;
 
 /** Ranked results with fit badges, reasons, warnings, details, compare and choose. */
 export const PatternList: React.FC<PatternListProps> = (props) => {
-  const { t, recommendations, allowedApps, filters, onFiltersChange, chosenId, canChoose, compareIds, expandedIds } = props;
+  const { t, plural, formatters, baseId, recommendations, allowedApps, filters, onFiltersChange, chosenId, canChoose, compareIds, expandedIds, focusCard } = props;
   const styles = useStyles();
+  const cardId = (id: string): string => `${baseId}card-${id}`;
+  React.useEffect(() => {
+    if (focusCard) document.getElementById(cardId(focusCard.id))?.focus();
+    // cardId depends on baseId only, which never changes for an instance.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusCard]);
   const query = filters.search.trim().toLowerCase();
   const visible = recommendations.filter((r) => {
     const meta = getPatternMeta(r.patternId);
@@ -59,10 +69,11 @@ export const PatternList: React.FC<PatternListProps> = (props) => {
     if (filters.app !== "" && meta.appFamily !== filters.app) return false;
     if (filters.family !== "" && !meta.families.includes(filters.family as (typeof meta.families)[number])) return false;
     if (query === "") return true;
-    const haystack = [patternName(t, r.patternId), r.patternId, t(`Pattern_${r.patternId}_Mechanism`), t(`Pattern_${r.patternId}_UseWhen`)].join(" ").toLowerCase();
+    const haystack = [patternName(t, r.patternId), r.patternId, patternField(t, meta.id, "Mechanism"), patternField(t, meta.id, "UseWhen")].join(" ").toLowerCase();
     return haystack.includes(query);
   });
 
+  const total = recommendations.filter((r) => allowedApps.includes(getPatternMeta(r.patternId)?.appFamily ?? "cross-app")).length;
   return (
     <section aria-label={t("Results_Label")}>
       <div className={styles.filters} role="search" aria-label={t("Filters_Label")}>
@@ -93,7 +104,7 @@ export const PatternList: React.FC<PatternListProps> = (props) => {
         )}
       </div>
       <Text as="p" role="status" className={styles.count}>
-        {t("Results_Count", { shown: visible.length, total: recommendations.filter((r) => allowedApps.includes(getPatternMeta(r.patternId)!.appFamily)).length })}
+        {plural("Results_Count", total, { shown: formatters.integer(visible.length), count: formatters.integer(total) })}
       </Text>
       <ol className={styles.list} aria-label={t("Results_ListLabel")}>
         {visible.map((r, index) => {
@@ -102,13 +113,19 @@ export const PatternList: React.FC<PatternListProps> = (props) => {
           const chosen = chosenId === r.patternId;
           const expanded = expandedIds.includes(r.patternId);
           const inCompare = compareIds.includes(r.patternId);
-          const detailId = `ipp-detail-${r.patternId}`;
-          const headingId = `ipp-name-${r.patternId}`;
+          const detailId = `${baseId}detail-${r.patternId}`;
+          const headingId = `${baseId}name-${r.patternId}`;
           return (
-            <li key={r.patternId} className={chosen ? `${styles.item} ${styles.chosen}` : styles.item}>
+            <li
+              key={r.patternId}
+              id={cardId(r.patternId)}
+              tabIndex={-1}
+              aria-labelledby={headingId}
+              className={mergeClasses(styles.item, styles.card, chosen && styles.chosen)}
+            >
               <div className={styles.head}>
                 <h3 id={headingId} className={styles.name}>
-                  {t("Results_ItemTitle", { rank: index + 1, name })}
+                  {t("Results_ItemTitle", { rank: formatters.integer(index + 1), name })}
                 </h3>
                 <Badge appearance="tint" color={FIT_COLOR[r.fit]}>
                   {t(`Fit_${r.fit}`)}
@@ -120,7 +137,7 @@ export const PatternList: React.FC<PatternListProps> = (props) => {
                 )}
               </div>
               <Text as="p" size={200} className={styles.meta}>
-                {t("Results_ItemMeta", { score: Math.round(r.score * 100), app: appFamilyLabel(t, meta.appFamily) })}
+                {t("Results_ItemMeta", { score: formatters.percent(r.score), app: appFamilyLabel(t, meta.appFamily) })}
               </Text>
               {r.reasons.length > 0 && (
                 <ul className={styles.advice} aria-label={t("Results_ReasonsLabel", { name })}>
@@ -130,7 +147,7 @@ export const PatternList: React.FC<PatternListProps> = (props) => {
                 </ul>
               )}
               {r.warnings.length > 0 && (
-                <ul className={`${styles.advice} ${styles.warning}`} aria-label={t("Results_WarningsLabel", { name })}>
+                <ul className={mergeClasses(styles.advice, styles.warning)} aria-label={t("Results_WarningsLabel", { name })}>
                   {r.warnings.map((x) => (
                     <li key={x.code}>{adviceText(t, x)}</li>
                   ))}
@@ -159,7 +176,7 @@ export const PatternList: React.FC<PatternListProps> = (props) => {
               </div>
               {expanded && (
                 <div id={detailId} role="region" aria-label={t("Detail_Label", { name })}>
-                  <PatternDetail t={t} patternId={r.patternId} />
+                  <PatternDetail t={t} patternId={meta.id} />
                 </div>
               )}
             </li>

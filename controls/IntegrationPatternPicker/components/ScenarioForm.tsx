@@ -3,6 +3,7 @@ import { Button, Checkbox, Field, Select, makeStyles, tokens } from "@fluentui/r
 import {
   DEPLOYMENTS,
   DIRECTIONS,
+  INITIATORS,
   INTEGRATION_KINDS,
   REQUIREMENTS,
   SCENARIO_APPS,
@@ -13,7 +14,7 @@ import {
   type Scenario,
   type ScenarioApp,
 } from "@integrationkit/shared";
-import type { Translate } from "./text";
+import { optionLabel, questionLabel, type T } from "./text";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
   needs: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))" },
 });
 
-type SingleKey = "kind" | "direction" | "timing" | "volume" | "trigger" | "deployment";
+type SingleKey = "kind" | "direction" | "timing" | "volume" | "trigger" | "initiatedBy" | "deployment";
 
 const SINGLE_QUESTIONS: { key: SingleKey; options: readonly string[] }[] = [
   { key: "kind", options: INTEGRATION_KINDS },
@@ -30,11 +31,12 @@ const SINGLE_QUESTIONS: { key: SingleKey; options: readonly string[] }[] = [
   { key: "timing", options: TIMINGS },
   { key: "volume", options: VOLUMES },
   { key: "trigger", options: TRIGGER_KINDS },
+  { key: "initiatedBy", options: INITIATORS },
   { key: "deployment", options: DEPLOYMENTS },
 ];
 
 export interface ScenarioFormProps {
-  t: Translate;
+  t: T;
   scenario: Scenario;
   onChange: (scenario: Scenario) => void;
 }
@@ -52,7 +54,7 @@ export const ScenarioForm: React.FC<ScenarioFormProps> = ({ t, scenario, onChang
     const next: Record<string, unknown> = { ...scenario };
     if (value === "") delete next[key];
     else next[key] = value;
-    onChange(next as Scenario);
+    onChange(next);
   };
   const setApp = (app: ScenarioApp, on: boolean): void => {
     const next: Scenario = { ...scenario, apps: toggle(scenario.apps, app, on) };
@@ -72,19 +74,19 @@ export const ScenarioForm: React.FC<ScenarioFormProps> = ({ t, scenario, onChang
         {SCENARIO_APPS.map((app) => (
           <Checkbox
             key={app}
-            label={t(`Option_apps_${app}`)}
+            label={optionLabel(t, "apps", app)}
             checked={scenario.apps?.includes(app) ?? false}
             onChange={(_e, data) => setApp(app, data.checked === true)}
           />
         ))}
       </fieldset>
       {SINGLE_QUESTIONS.map(({ key, options }) => (
-        <Field key={key} label={t(`Question_${key}`)} hint={t(`Hint_${key}`)}>
+        <Field key={key} label={questionLabel(t, key)} hint={t(`Hint_${key}`)}>
           <Select value={(scenario[key] as string | undefined) ?? ""} onChange={(_e, data) => setSingle(key, data.value)}>
             <option value="">{t("Option_unknown")}</option>
             {options.map((o) => (
               <option key={o} value={o}>
-                {t(`Option_${key}_${o}`)}
+                {optionLabel(t, key, o)}
               </option>
             ))}
           </Select>
@@ -96,7 +98,7 @@ export const ScenarioForm: React.FC<ScenarioFormProps> = ({ t, scenario, onChang
           {REQUIREMENTS.map((req) => (
             <Checkbox
               key={req}
-              label={t(`Option_requirements_${req}`)}
+              label={optionLabel(t, "requirements", req)}
               checked={scenario.requirements?.includes(req) ?? false}
               onChange={(_e, data) => setRequirement(req, data.checked === true)}
             />

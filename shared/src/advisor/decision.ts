@@ -228,7 +228,7 @@ export function parseDecision(raw: string | null | undefined): DecisionParseResu
     patternId: d.patternId,
     decidedAt: d.decidedAt,
     scenario,
-    fit: (d.fit as Fit | undefined) ?? "possible",
+    fit: d.fit ?? "possible",
     score: typeof d.score === "number" ? d.score : 0,
     reasons,
     warnings,

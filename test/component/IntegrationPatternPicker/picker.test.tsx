@@ -65,7 +65,7 @@ describe("IntegrationPatternPicker: choosing", () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 
-  it("shows a stored choice as chosen and seeds the questions from the stored decision", async () => {
+  it("shows a stored choice as chosen and seeds the questions from the stored decision", () => {
     const decision = JSON.stringify({
       schema: "integrationkit.pattern-decision",
       version: 1,
@@ -80,7 +80,7 @@ describe("IntegrationPatternPicker: choosing", () => {
     const { outputs } = setup({ value: "dual-write", decision });
     expect(chosenStatus()).toContain("Dual-write");
     expect(chosenStatus()).toContain("Decision for Dual-write saved");
-    expect((screen.getByRole("checkbox", { name: "Master data shared by both apps" }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Master data shared by both apps" }).checked).toBe(true);
     expect(titles()[0]).toBe("1. Dual-write");
     expect(outputs()).toEqual([]);
   });
@@ -112,7 +112,7 @@ describe("IntegrationPatternPicker: choosing", () => {
 
   it("limits the list to the app families the maker chose", () => {
     setup({ appFamilies: "ce" });
-    expect(items()).toHaveLength(8);
+    expect(items()).toHaveLength(10);
     expect(screen.queryByRole("combobox", { name: "App family" })).toBeNull();
   });
 
@@ -121,7 +121,7 @@ describe("IntegrationPatternPicker: choosing", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "Compare Dual-write" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Compare Finance and operations virtual tables" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Compare Dataverse data and business events" }));
-    expect((screen.getByRole("checkbox", { name: "Compare OData endpoint" }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Compare OData endpoint" }).disabled).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Compare (3)" }));
     const table = screen.getByRole("table", { name: "Side-by-side comparison of 3 patterns" });
     const heads = within(table).getAllByRole("columnheader").map((h) => h.textContent);
@@ -136,11 +136,11 @@ describe("IntegrationPatternPicker: choosing", () => {
   it("estimates the throttling budget and flags a design that would be throttled", async () => {
     const { container } = setup({ defaultView: "budget", width: 320 });
     expect(screen.getByText("This design stays within the limits.")).toBeTruthy();
-    fireEvent.change(screen.getByRole("spinbutton", { name: /Records per run/ }), { target: { value: "100000" } });
-    fireEvent.change(screen.getByRole("spinbutton", { name: /Batch size/ }), { target: { value: "1" } });
-    expect(screen.getByText("This design would be throttled: at least one limit is exceeded.")).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: /Records per run/ }), { target: { value: "100000" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Batch size/ }), { target: { value: "1" } });
+    expect(screen.getByText("This design would be throttled: at least one service-protection limit is exceeded.")).toBeTruthy();
     const row = screen.getByRole("rowheader", { name: "Requests per 5 minutes (per user, per web server)" }).parentElement!;
-    expect(within(row).getByText("Over limit (1667%)")).toBeTruthy();
+    expect(within(row).getByText("Over limit (1,667%)")).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
   });
 
@@ -233,7 +233,7 @@ describe("IntegrationPatternPicker: second language", () => {
     expect(screen.getByText("Unbekannter Wert in der Spalte")).toBeTruthy();
     fireEvent.click(screen.getByRole("checkbox", { name: "Finanz- und Betriebs-Apps" }));
     expect(within(items("Muster nach Eignung sortiert")[0]).getByText("Läuft in Finanz- und Betriebs-Apps, die zum Szenario gehören.")).toBeTruthy();
-    await act(async () => undefined);
+    await act(() => Promise.resolve());
     expect(await axe(container)).toHaveNoViolations();
   });
 });

@@ -15,6 +15,12 @@ export interface SetupOptions {
   decisionSecurity?: ComponentFramework.PropertyHelper.SecurityValues;
   width?: number;
   lcid?: number;
+  /** Right-to-left, as the host reports for Arabic users. Default: true for 1025. */
+  rtl?: boolean;
+  /** Replaces the platform formatters, e.g. to emulate a user's Dataverse date and number formats. */
+  formatting?: { formatDateShort?: (d: Date, includeTime?: boolean) => string; formatInteger?: (n: number) => string };
+  /** Minutes the user's Dataverse time zone is ahead of UTC. */
+  timeZoneOffsetMinutes?: number;
 }
 
 export interface Harness extends RenderResult {
@@ -38,6 +44,12 @@ export function setup(options: SetupOptions = {}): Harness {
   } as never);
   const getString = resxGetString("IntegrationPatternPicker", options.lcid ?? 1033);
   mock.context.resources.getString.callsFake(getString);
+  const lcid = options.lcid ?? 1033;
+  mock.context.userSettings.languageId = lcid;
+  mock.context.userSettings.isRTL = options.rtl ?? lcid === 1025;
+  if (options.timeZoneOffsetMinutes !== undefined) mock.context.userSettings.getTimeZoneOffsetMinutes.returns(options.timeZoneOffsetMinutes);
+  if (options.formatting?.formatDateShort) mock.context.formatting.formatDateShort.callsFake(options.formatting.formatDateShort);
+  if (options.formatting?.formatInteger) mock.context.formatting.formatInteger.callsFake(options.formatting.formatInteger);
   mock.context.mode.isControlDisabled = options.disabled ?? false;
   mock.context.mode.allocatedWidth = options.width ?? 1024;
   mock.context.mode.allocatedHeight = 800;

@@ -1,70 +1,79 @@
 /**
- * The .resx files are the only source of UI text: every key the control asks for exists in English and
- * German, the manifest's keys exist, and the English pattern/advice texts match the shared catalogue.
+ * The .resx files are the only source of the picker's text (the advisor ships codes only): every
+ * advice rule, every value an advice code can name, every pattern's prose and every throttling fact
+ * has text in English, German and Arabic, and the manifest declares all three files.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ADVICE_TEMPLATES, ADVICE_VALUE_LABELS, PATTERN_TEXT, THROTTLING_FACTS } from "@integrationkit/shared";
+import {
+  ADVICE_RULES,
+  DEPLOYMENTS,
+  DIRECTIONS,
+  INITIATORS,
+  INTEGRATION_KINDS,
+  PATTERN_IDS,
+  REQUIREMENTS,
+  SCENARIO_APPS,
+  THROTTLING_FACT_IDS,
+  TIMINGS,
+  TRIGGER_KINDS,
+  VOLUMES,
+  recommend,
+  splitAdviceCode,
+} from "@integrationkit/shared";
 import { loadResx } from "../../helpers/resx";
 
 const CONTROL = "IntegrationPatternPicker";
 const dir = path.join(__dirname, "..", "..", "..", "controls", CONTROL);
-const en = loadResx(CONTROL, 1033);
-const de = loadResx(CONTROL, 1031);
+const LANGUAGES = [1033, 1031, 1025] as const;
+const tables = Object.fromEntries(LANGUAGES.map((l) => [l, loadResx(CONTROL, l)])) as Record<(typeof LANGUAGES)[number], Record<string, string>>;
 
-function sourceFiles(): string[] {
-  const comp = path.join(dir, "components");
-  return [path.join(dir, "index.ts"), ...fs.readdirSync(comp).map((f) => path.join(comp, f))];
+function missingIn(keys: string[]): string[] {
+  return LANGUAGES.flatMap((l) => keys.filter((k) => !(tables[l][k] ?? "").trim()).map((k) => `${l}: ${k}`));
 }
 
 describe("IntegrationPatternPicker strings", () => {
-  it("has every English key in German, with non-empty text and the same placeholders", () => {
-    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-    for (const [key, value] of Object.entries(en)) {
-      expect([key, typeof de[key]]).toEqual([key, "string"]);
-      expect(de[key].trim().length).toBeGreaterThan(0);
-      expect([key, placeholders(de[key])]).toEqual([key, placeholders(value)]);
-    }
-    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+  it("declares the English, German and Arabic .resx in the manifest", () => {
+    const manifest = fs.readFileSync(path.join(dir, "ControlManifest.Input.xml"), "utf8");
+    for (const l of LANGUAGES) expect(manifest).toContain(`<resx path="strings/${CONTROL}.${l}.resx" version="1.0.0" />`);
   });
 
-  it("defines every literal key the components ask for", () => {
-    const missing: string[] = [];
-    for (const file of sourceFiles()) {
-      const src = fs.readFileSync(file, "utf8");
-      for (const m of src.matchAll(/\bt\("([A-Za-z0-9_.-]+)"/g)) if (!(m[1] in en)) missing.push(`${path.basename(file)}: ${m[1]}`);
+  it("has text for every advice rule and every value an advice code can name, in every language", () => {
+    const values = [...SCENARIO_APPS, ...INTEGRATION_KINDS, ...DIRECTIONS, ...TIMINGS, ...VOLUMES, ...TRIGGER_KINDS, ...INITIATORS, ...DEPLOYMENTS, ...REQUIREMENTS];
+    expect(missingIn([...ADVICE_RULES.map((r) => `Advice_${r}`), ...values.map((v) => `Value_${v}`)])).toEqual([]);
+  });
+
+  it("has text for every code the advisor actually produces across many scenarios", () => {
+    const codes = new Set<string>();
+    for (const apps of [[], ["finance-operations"], ["customer-engagement"], ["finance-operations", "customer-engagement"]] as const) {
+      for (const deployment of DEPLOYMENTS) {
+        for (const timing of TIMINGS) {
+          for (const r of recommend({ apps: [...apps], deployment, timing, volume: "high", kind: "data", direction: "bidirectional", initiatedBy: "user", requirements: [...REQUIREMENTS] })) {
+            for (const item of [...r.reasons, ...r.warnings]) codes.add(item.code);
+          }
+        }
+      }
     }
-    expect(missing).toEqual([]);
+    const keys = [...codes].flatMap((c) => {
+      const { rule, value } = splitAdviceCode(c);
+      return [`Advice_${rule}`, ...(value === undefined ? [] : [value === "pcf" ? "Pattern_pcf_Name" : `Value_${value}`])];
+    });
+    expect(missingIn([...new Set(keys)])).toEqual([]);
+  });
+
+  it("has every pattern's prose and every fact's title and summary in every language", () => {
+    const fields = ["Name", "Mechanism", "Trigger", "Pro_1", "Con_1", "UseWhen", "Skills", "Alm", "Licences", "Throttling"];
+    const keys = [
+      ...PATTERN_IDS.flatMap((id) => fields.map((f) => `Pattern_${id}_${f}`)),
+      ...THROTTLING_FACT_IDS.flatMap((f) => [`Fact_${f}_Title`, `Fact_${f}_Summary`]),
+    ];
+    expect(missingIn(keys)).toEqual([]);
   });
 
   it("defines the manifest's display-name and description keys", () => {
     const manifest = fs.readFileSync(path.join(dir, "ControlManifest.Input.xml"), "utf8");
     const keys = [...manifest.matchAll(/(?:display-name-key|description-key)="([^"]+)"/g)].map((m) => m[1]);
     expect(keys.length).toBeGreaterThan(10);
-    expect(keys.filter((k) => !(k in en))).toEqual([]);
-  });
-
-  it("keeps the English pattern, advice and fact texts identical to the shared catalogue", () => {
-    const expected: Record<string, string> = {};
-    for (const [id, p] of Object.entries(PATTERN_TEXT)) {
-      expected[`Pattern_${id}_Name`] = p.name;
-      expected[`Pattern_${id}_Mechanism`] = p.mechanism;
-      expected[`Pattern_${id}_Trigger`] = p.trigger;
-      p.pros.forEach((s, i) => (expected[`Pattern_${id}_Pro_${i + 1}`] = s));
-      p.cons.forEach((s, i) => (expected[`Pattern_${id}_Con_${i + 1}`] = s));
-      expected[`Pattern_${id}_UseWhen`] = p.useWhen;
-      expected[`Pattern_${id}_Skills`] = p.needs.skills;
-      expected[`Pattern_${id}_Alm`] = p.needs.alm;
-      expected[`Pattern_${id}_Licences`] = p.needs.licences;
-      expected[`Pattern_${id}_Throttling`] = p.throttling;
-    }
-    for (const [rule, s] of Object.entries(ADVICE_TEMPLATES)) expected[`Advice_${rule}`] = s;
-    for (const [v, s] of Object.entries(ADVICE_VALUE_LABELS)) if (v !== "pcf") expected[`Value_${v}`] = s;
-    for (const f of Object.values(THROTTLING_FACTS)) {
-      expected[`Fact_${f.id}_Title`] = f.title;
-      expected[`Fact_${f.id}_Summary`] = f.summary;
-    }
-    const drift = Object.entries(expected).filter(([k, v]) => en[k] !== v).map(([k]) => k);
-    expect(drift).toEqual([]);
+    expect(missingIn(keys)).toEqual([]);
   });
 });
