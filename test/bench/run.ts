@@ -9,6 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
+import { parseArgs } from "util";
 import { buildControls } from "../../solution/scripts/build";
 import { controlsOutDir, listControls } from "../../solution/scripts/controls";
 import { disableTelemetry } from "../../solution/scripts/pcf";
@@ -60,9 +61,12 @@ export function formatTable(rows: BenchRow[]): string {
 
 async function main(): Promise<void> {
   disableTelemetry();
-  const args = process.argv.slice(2);
-  const filters = args.filter((a) => !a.startsWith("--"));
-  if (!args.includes("--no-build")) await buildControls({ mode: "production", pack: false });
+  const { values, positionals: filters } = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: { "no-build": { type: "boolean", default: false } },
+  });
+  if (!values["no-build"]) await buildControls({ mode: "production", pack: false });
   const rows: BenchRow[] = bundleRows();
   const benches = fs
     .readdirSync(__dirname)
