@@ -1,5 +1,6 @@
 // The three root files of a solution zip, in the form pac/msbuild writes them
-// (see /work/shared/guide/solution-format.md and /work/shared/reference/real-pac-solution/).
+// (as in Microsoft's pac-built sample solutions; "Package a code component",
+// learn.microsoft.com/power-apps/developer/component-framework/import-custom-controls).
 import { solutionXmlVersion, type SolutionConfig } from "./config";
 import { escapeXml as x, pacText } from "./xml";
 
