@@ -1,6 +1,6 @@
 // The solution's identity, read from solution/solution.config.json (the one place it is written down)
-// and checked against the rules Dataverse applies at import ("Create a solution publisher",
-// learn.microsoft.com/power-apps/maker/data-platform/create-solution#solution-publisher).
+// and checked against the rules Dataverse applies at import ("Create a solution", its publisher section:
+// learn.microsoft.com/power-apps/maker/data-platform/create-solution).
 import * as fs from "fs";
 import * as path from "path";
 
