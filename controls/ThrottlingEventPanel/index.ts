@@ -1,92 +1,147 @@
 import * as React from "react";
-import { allocatedPixels, createTranslator, fieldAccess, SystemJobAction, systemClock } from "@integrationkit/shared";
+import { allocatedPixels, createFormatters, createLocalizer, fieldAccess, localeFromLanguageId, type Localizer, type ReadDepth, systemClock } from "@integrationkit/shared";
+import { ControlRoot } from "../common/ControlRoot";
 import { IInputs, IOutputs } from "./generated/ManifestTypes";
 import { ThrottlingEventPanelApp } from "./components/ThrottlingEventPanelApp";
-import { PanelController, SourceKind } from "./panel/PanelController";
+import { PanelRunner } from "./panel/runner";
 import { FetchLike, LiveSource, WebApiLike } from "./panel/liveSource";
+import type { StringKey } from "./strings/StringKeys";
 
-/** Write privilege (3) at user depth (0) on asyncoperation is needed to change a system job. */
+/** hasEntityPrivilege arguments. Source: learn.microsoft.com/power-apps/developer/component-framework/reference/utility/hasentityprivilege */
+const PRIVILEGE_READ = 2;
 const PRIVILEGE_WRITE = 3;
 const DEPTH_BASIC = 0;
+const DEPTH_LOCAL = 1;
+const DEPTH_DEEP = 2;
+const DEPTH_GLOBAL = 3;
 
 interface PageLike {
   getClientUrl?: () => string;
 }
 
-/** The live APIs, or undefined when the host lacks them (for example the PCF test harness). */
-function liveSourceFor(context: ComponentFramework.Context<IInputs>): LiveSource | undefined {
-  try {
-    const webAPI = context.webAPI as unknown as Partial<WebApiLike> | undefined;
-    const page = (context as unknown as { page?: PageLike }).page;
-    if (!webAPI || typeof webAPI.retrieveMultipleRecords !== "function" || typeof webAPI.updateRecord !== "function") return undefined;
-    if (!page || typeof page.getClientUrl !== "function" || typeof globalThis.fetch !== "function") return undefined;
-    const url = page.getClientUrl();
-    if (typeof url !== "string" || url.length === 0) return undefined;
-    const fetchFn: FetchLike = (input, init) => globalThis.fetch(input, init);
-    return new LiveSource(webAPI as WebApiLike, url, fetchFn);
-  } catch {
-    return undefined;
+/**
+ * The live APIs, or undefined when the host has no Dataverse. `context.page` is not part of the
+ * documented context: without it the panel still reads system jobs but cannot ask for rate-limit
+ * headers (and says so). A page whose getClientUrl fails is the test harness, which has no Dataverse.
+ */
+export function liveSourceFor(context: ComponentFramework.Context<IInputs>): LiveSource | undefined {
+  const webAPI = context.webAPI as unknown as Partial<WebApiLike> | undefined;
+  if (!webAPI || typeof webAPI.retrieveMultipleRecords !== "function" || typeof webAPI.updateRecord !== "function") return undefined;
+  const page = (context as unknown as { page?: PageLike }).page;
+  let clientUrl: string | undefined;
+  if (page !== undefined && page !== null) {
+    try {
+      const url = typeof page.getClientUrl === "function" ? page.getClientUrl() : undefined;
+      if (typeof url !== "string" || url.length === 0) return undefined;
+      clientUrl = url;
+    } catch {
+      return undefined;
+    }
   }
+  const fetchFn: FetchLike | undefined = typeof globalThis.fetch === "function" ? (input, init) => globalThis.fetch(input, init) : undefined;
+  return new LiveSource(webAPI as WebApiLike, clientUrl, fetchFn);
 }
 
-function canWriteJobs(context: ComponentFramework.Context<IInputs>): boolean {
+function has(context: ComponentFramework.Context<IInputs>, privilege: 2 | 3, depth: 0 | 1 | 2 | 3): boolean {
   try {
-    return context.utils.hasEntityPrivilege("asyncoperation", PRIVILEGE_WRITE, DEPTH_BASIC) === true;
+    return context.utils.hasEntityPrivilege("asyncoperation", privilege, depth) === true;
   } catch {
-    // Hosts without the API (the harness) cannot tell us: assume no rights.
     return false;
   }
 }
 
-export class ThrottlingEventPanel implements ComponentFramework.ReactControl<IInputs, IOutputs> {
-  private controller: PanelController | undefined;
-  private context: ComponentFramework.Context<IInputs> | undefined;
-  private t: ReturnType<typeof createTranslator> = (key) => key;
-  private readonly onPause = (paused: boolean): void => this.controller?.setPaused(paused);
-  private readonly onUseSimulation = (): void => this.controller?.useSimulation();
-  private readonly onAction = (jobId: string, action: SystemJobAction): void => void this.controller?.act(jobId, action);
+/** Privileges on asyncoperation (user-owned); asked after its metadata is loaded, when the answer is reliable. */
+function privileges(context: ComponentFramework.Context<IInputs>): { canWriteJobs: boolean; readDepth: ReadDepth } {
+  const readDepth: ReadDepth = has(context, PRIVILEGE_READ, DEPTH_GLOBAL)
+    ? "organization"
+    : has(context, PRIVILEGE_READ, DEPTH_DEEP) || has(context, PRIVILEGE_READ, DEPTH_LOCAL)
+      ? "businessUnit"
+      : has(context, PRIVILEGE_READ, DEPTH_BASIC)
+        ? "user"
+        : "none";
+  return { canWriteJobs: has(context, PRIVILEGE_WRITE, DEPTH_BASIC), readDepth };
+}
 
-  public init(context: ComponentFramework.Context<IInputs>, _notifyOutputChanged: () => void): void {
+/**
+ * Thin glue: maps the context to settings for the runner (whose state is the panel's store), builds
+ * the user's localizer and formatters, and renders. The runner owns every timer and request.
+ */
+export class ThrottlingEventPanel implements ComponentFramework.ReactControl<IInputs, IOutputs> {
+  private runner: PanelRunner | undefined;
+  private context: ComponentFramework.Context<IInputs> | undefined;
+  private localizer: Localizer<StringKey> | undefined;
+  private languageId: number | undefined;
+  private unsubscribeVisibility: () => void = () => undefined;
+  private readonly onPause = (paused: boolean): void => this.runner?.setPaused(paused);
+  private readonly onUseSimulation = (): void => this.runner?.useSimulation();
+  private readonly onAction = (jobId: string, action: "cancel" | "resume" | "postpone"): void => this.runner?.act(jobId, action);
+
+  public init(context: ComponentFramework.Context<IInputs>): void {
     this.context = context;
     context.mode.trackContainerResize(true);
-    this.t = createTranslator((key) => context.resources.getString(key));
-    const doc = typeof document !== "undefined" ? document : undefined;
-    this.controller = new PanelController({
-      clock: systemClock,
-      createLive: () => (this.context ? liveSourceFor(this.context) : undefined),
-      isHidden: () => doc?.visibilityState === "hidden",
-      onVisibilityChange: (listener) => {
-        doc?.addEventListener("visibilitychange", listener);
-        return () => doc?.removeEventListener("visibilitychange", listener);
-      },
-    });
+    const runner = new PanelRunner({ clock: systemClock, createLive: () => (this.context ? liveSourceFor(this.context) : undefined) });
+    this.runner = runner;
+    if (typeof document !== "undefined") {
+      const onVisibility = (): void => runner.setHidden(document.visibilityState === "hidden");
+      document.addEventListener("visibilitychange", onVisibility);
+      this.unsubscribeVisibility = () => document.removeEventListener("visibilitychange", onVisibility);
+      if (document.visibilityState === "hidden") runner.setHidden(true);
+    }
+    // hasEntityPrivilege can answer false while the table's metadata is not cached: load it first.
+    const ask = (): void => {
+      if (this.runner !== runner || this.context === undefined) return;
+      const p = privileges(this.context);
+      runner.setPrivileges(p.canWriteJobs, p.readDepth);
+    };
+    let metadata: Promise<unknown>;
+    try {
+      metadata = Promise.resolve(context.utils.getEntityMetadata("asyncoperation"));
+    } catch (error) {
+      metadata = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    metadata.then(ask, ask);
   }
 
   public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
     this.context = context;
     const p = context.parameters;
-    const source: SourceKind = p.source?.raw === "simulated" ? "simulated" : "live";
-    const controller = this.controller as PanelController;
-    controller.configure({
-      source,
+    const runner = this.runner as PanelRunner;
+    runner.configure({
+      source: p.source?.raw === "simulated" ? "simulated" : "live",
       pollSeconds: p.pollIntervalSeconds?.raw,
       windowMinutes: p.timeWindowMinutes?.raw,
       prioritiesJson: p.appPriorities?.raw,
     });
+    const languageId = context.userSettings?.languageId;
+    if (this.localizer === undefined || languageId !== this.languageId) {
+      this.languageId = languageId;
+      this.localizer = createLocalizer<StringKey>((key) => context.resources.getString(key), localeFromLanguageId(languageId));
+    }
+    const localizer = this.localizer;
+    const t = localizer.t;
+    const plural = (base: Parameters<Localizer<StringKey>["plural"]>[0], count: number, values?: Record<string, string | number>): string => localizer.plural(base, count, values);
+    const formatters = createFormatters(context.formatting, context.userSettings);
     const access = fieldAccess(context.mode.isControlDisabled, p.anchor?.security);
-    return React.createElement(ThrottlingEventPanelApp, {
-      getState: controller.getState,
-      subscribe: controller.subscribe,
-      t: this.t,
-      theme: context.fluentDesignLanguage?.tokenTheme,
-      width: allocatedPixels(context.mode.allocatedWidth),
-      height: allocatedPixels(context.mode.allocatedHeight),
-      disabled: context.mode.isControlDisabled === true,
-      canWriteJobs: access.canRead && canWriteJobs(context),
-      onPause: this.onPause,
-      onUseSimulation: this.onUseSimulation,
-      onAction: this.onAction,
-    });
+    return React.createElement(
+      ControlRoot,
+      {
+        theme: context.fluentDesignLanguage?.tokenTheme,
+        dir: formatters.dir,
+        strings: { errorTitle: t("Crash_Title"), errorBody: t("Crash_Body"), retry: t("Crash_Retry") },
+      },
+      React.createElement(ThrottlingEventPanelApp, {
+        store: runner,
+        t,
+        plural,
+        formatters,
+        width: allocatedPixels(context.mode.allocatedWidth),
+        height: allocatedPixels(context.mode.allocatedHeight),
+        disabled: context.mode.isControlDisabled === true || !access.canRead,
+        onPause: this.onPause,
+        onUseSimulation: this.onUseSimulation,
+        onAction: this.onAction,
+      }),
+    );
   }
 
   public getOutputs(): IOutputs {
@@ -94,7 +149,9 @@ export class ThrottlingEventPanel implements ComponentFramework.ReactControl<IIn
   }
 
   public destroy(): void {
-    this.controller?.destroy();
-    this.controller = undefined;
+    this.runner?.destroy();
+    this.runner = undefined;
+    this.unsubscribeVisibility();
+    this.unsubscribeVisibility = () => undefined;
   }
 }

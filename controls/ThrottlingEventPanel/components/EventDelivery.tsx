@@ -1,17 +1,21 @@
 import * as React from "react";
 import { Caption1, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { EndpointDelivery, FailureRecord } from "@integrationkit/shared";
-import { formatTime, Translate } from "./types";
+import type { Lang } from "./types";
 import { useTableStyles } from "./tableStyles";
 
 const useStyles = makeStyles({
   failures: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   message: { overflowWrap: "anywhere" },
+  notes: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalXS },
 });
 
-export const EventDelivery: React.FC<{ endpoints: readonly EndpointDelivery[]; failures: readonly FailureRecord[]; t: Translate }> = ({ endpoints, failures, t }) => {
+export const EventDelivery: React.FC<{ endpoints: readonly EndpointDelivery[]; failures: readonly FailureRecord[]; lang: Lang; showFailures: boolean }> = ({ endpoints, failures, lang, showFailures }) => {
   const styles = useStyles();
   const tableStyles = useTableStyles();
+  const { t, formatters } = lang;
+  const count = (n: number | null): string => (n === null ? t("Count_NotKnown") : formatters.integer(n));
+  const reasons = [...new Set(endpoints.map((e) => e.unknown).filter((u): u is NonNullable<EndpointDelivery["unknown"]> => u !== undefined))];
   return (
     <div>
       {endpoints.length === 0 ? (
@@ -34,30 +38,43 @@ export const EventDelivery: React.FC<{ endpoints: readonly EndpointDelivery[]; f
                   <TableCell>
                     {e.name} <Caption1>({t(`Kind_${e.kind}`)})</Caption1>
                   </TableCell>
-                  <TableCell>{e.succeeded}</TableCell>
-                  <TableCell>{e.failed}</TableCell>
-                  <TableCell>{e.waiting}</TableCell>
-                  <TableCell>{e.retried}</TableCell>
+                  <TableCell>{count(e.succeeded)}</TableCell>
+                  <TableCell>{count(e.failed)}</TableCell>
+                  <TableCell>{count(e.waiting)}</TableCell>
+                  <TableCell>{count(e.retried)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </div>
       )}
-      <Text as="h4" weight="semibold" size={300} block>
-        {t("Delivery_LatestFailures")}
-      </Text>
-      {failures.length === 0 ? (
-        <Caption1>{t("Delivery_NoFailures")}</Caption1>
-      ) : (
-        <ul className={styles.failures}>
-          {failures.map((f, i) => (
-            <li key={`${f.at}-${i}`}>
-              <Caption1 className={styles.message}>{t("Delivery_FailureLine", { time: formatTime(f.at), endpoint: f.source, message: f.message || t("Delivery_NoMessage") })}</Caption1>
-            </li>
+      {reasons.length > 0 ? (
+        <div className={styles.notes}>
+          {reasons.map((r) => (
+            <Caption1 key={r}>{t(`Unknown_${r}`)}</Caption1>
           ))}
-        </ul>
-      )}
+        </div>
+      ) : null}
+      {showFailures ? (
+        <>
+          <Text as="h4" weight="semibold" size={300} block>
+            {t("Delivery_LatestFailures")}
+          </Text>
+          {failures.length === 0 ? (
+            <Caption1>{t("Delivery_NoFailures")}</Caption1>
+          ) : (
+            <ul className={styles.failures}>
+              {failures.map((f, i) => (
+                <li key={`${f.at}-${i}`}>
+                  <Caption1 className={styles.message}>
+                    {t("Delivery_FailureLine", { time: formatters.time(new Date(f.at)), endpoint: f.source, message: f.message || t("Delivery_NoMessage") })}
+                  </Caption1>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
     </div>
   );
 };

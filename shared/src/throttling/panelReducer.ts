@@ -210,9 +210,14 @@ function withNextPoll(state: PanelModel, now: number): PanelModel {
   return Object.assign({}, state, { nextPollAt: nextPollTime(state, now) });
 }
 
+/** When the panel tries again after a throttle: the gate, or the next poll when the interval is longer. */
+export function nextTryAt(state: Pick<PanelModel, "gateUntil" | "source" | "nextPollAt">): number {
+  return Math.max(state.gateUntil[state.source], state.nextPollAt ?? 0);
+}
+
 /** Something on screen counts down (the panel's own wait or a listed throttle). */
 function counting(state: PanelModel): boolean {
-  if (state.gateUntil[state.source] > state.now && state.status === "throttled") return true;
+  if (state.status === "throttled" && nextTryAt(state) > state.now) return true;
   return state.snapshot?.throttledCalls.some((c) => c.retryAt > state.now) ?? false;
 }
 
@@ -420,9 +425,10 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
         snapshot,
         ownThrottles,
         series,
-        announcement: { key: "Announce_Throttled", values: { seconds: secondsUntil(gate, now) } },
       });
       s = withNextPoll(s, now);
+      // The wait announced is the real one: the gate, or the next poll when the interval is longer.
+      s = Object.assign({}, s, { announcement: { key: "Announce_Throttled", values: { seconds: secondsUntil(Math.max(gate, s.nextPollAt ?? 0), now) } } });
       break;
     }
     case "pause": {
