@@ -49,7 +49,7 @@ export function parseBuildArgs(argv: string[]): BuildOptions {
 }
 
 /** Where the test stage's build packs, so it never meets (or replaces) a released zip in solution/bin. */
-export const checkPackDir = path.join(repoRoot, "out", "solution-check");
+const checkPackDir = path.join(repoRoot, "out", "solution-check");
 
 /** Builds one control with pcf-scripts, run inside its folder so that it sees only its own manifest. */
 async function buildOne(control: string, mode: BuildOptions["mode"]): Promise<void> {

@@ -85,7 +85,7 @@ function printable(name: string): string {
 }
 
 /** Problems of one raw entry name (already valid UTF-8). */
-export function entryNameProblems(name: string): string[] {
+function entryNameProblems(name: string): string[] {
   const problems: string[] = [];
   const shown = `entry "${printable(name)}"`;
   // eslint-disable-next-line no-control-regex

@@ -1,7 +1,6 @@
 // A bounded reader for untrusted zips, over yauzl: the central directory is walked entry by entry
 // with raw (undecoded) names, and an entry is inflated only on request, counting bytes against a
 // cap and checking its CRC-32. Nothing here throws for a bad zip: every failure is a message.
-import * as fs from "fs";
 import * as zlib from "zlib";
 import * as yauzl from "yauzl";
 
@@ -69,15 +68,6 @@ export function openZip(input: string | Buffer): Promise<{ zip: OpenedZip } | { 
       resolve({ problem: message(e) });
     }
   });
-}
-
-/** The size of a file on disk, or undefined when it cannot be read. */
-export function fileSize(file: string): number | undefined {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return undefined;
-  }
 }
 
 function wrap(zipfile: yauzl.ZipFile): OpenedZip {

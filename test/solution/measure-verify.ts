@@ -18,7 +18,7 @@ export interface Measurement {
 }
 
 /** Peak RSS of this process so far, in bytes (resourceUsage reports kilobytes). */
-export const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
+const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
 
 /** Runs this script in a new Node process over the zips; resolves with its baseline and measurements. */
 export function measureInChild(zips: readonly string[]): Promise<{ baselineRssBytes: number; measurements: Measurement[] }> {
