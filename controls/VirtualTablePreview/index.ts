@@ -1,77 +1,46 @@
 import * as React from "react";
+import type { Theme } from "@fluentui/react-components";
 import { IInputs, IOutputs } from "./generated/ManifestTypes";
-import { VirtualTablePreviewApp, type VirtualTablePreviewAppProps } from "./components/VirtualTablePreviewApp";
-import type { ColumnView, LiveState } from "./components/types";
+import { VirtualTablePreviewApp } from "./components/VirtualTablePreviewApp";
 import type { Density } from "./components/styles";
+import type { StringKey } from "./strings/StringKeys";
 import {
   allocatedPixels,
-  columnCapability,
-  createTranslator,
+  createFormatters,
+  createLocalizer,
   DatasetSession,
-  effectivePageSize,
-  pageCount,
-  tableFacts,
+  localeFromLanguageId,
   type CellFormatters,
-  type ColumnFilter,
   type DatasetLike,
+  type Formatters,
+  type Localizer,
+  type MessageValues,
+  type MetadataSource,
+  type PluralBase,
 } from "@integrationkit/shared";
 
-type Capabilities = { isSortable?: boolean; isFilterable?: boolean };
+/** The `entitydataprovider` row's name, read through the Web API when the host has one (PA `reference/entities/entitydataprovider`). */
+const PROVIDER_TABLE = "entitydataprovider";
 
-/** Thin glue: PCF context -> plain props; user actions -> dataset calls through DatasetSession. */
+/**
+ * Thin glue: maps the context to settings, keeps one `DatasetSession` (the store the app reads with
+ * useStore) in step with the host, and renders. All data logic lives in shared/src/dataset.
+ */
 export class VirtualTablePreview implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private session = new DatasetSession();
-  private context!: ComponentFramework.Context<IInputs>;
-  private t: ReturnType<typeof createTranslator> = (k) => k;
-  private columnViews: ColumnView[] = [];
-  private live!: LiveState;
-  private callbacks!: Pick<
-    VirtualTablePreviewAppProps,
-    "onSort" | "onFilter" | "onSelect" | "onOpen" | "onNext" | "onPrevious" | "onFirst" | "onMore" | "onCancel" | "onRetry" | "onClearFilters" | "formatTime"
-  >;
-  private formatters!: CellFormatters;
+  private context: ComponentFramework.Context<IInputs> | undefined;
+  private localizer: Localizer<StringKey> | undefined;
+  private languageId: number | undefined;
+  private formatters: Formatters | undefined;
+  private cellFormatters: CellFormatters | undefined;
+  /** Stable across updates; reads the current localizer. */
+  private readonly plural = (base: PluralBase<StringKey>, count: number, values?: MessageValues): string => this.localizer?.plural(base, count, values) ?? String(count);
 
   public init(context: ComponentFramework.Context<IInputs>): void {
     this.context = context;
     this.session = new DatasetSession(Date.now, context.parameters.pageSize?.raw ?? undefined);
+    this.session.setMetadataSource(metadataSource(context));
     context.mode.trackContainerResize(true);
-    this.t = createTranslator((key) => this.context.resources.getString(key));
-    const s = this.session;
-    // Bound once so React props stay stable between updates.
-    this.live = {
-      pageLog: () => s.pageLog,
-      busy: () => s.busy(),
-      selectedIds: () => s.selectedIds,
-      warnings: () => s.warnings(this.context.parameters.pageSize?.raw),
-      sortDirection: (c) => s.sortDirection(c),
-      activeFilters: () => s.activeFilters,
-      canGoNext: () => s.canGoNext(),
-      pageNumber: () => s.pageNumber(),
-    };
-    this.callbacks = {
-      onSort: (c, d) => void s.sort(c, d),
-      onFilter: (c: string, f: ColumnFilter | null) => void s.setFilter(c, f),
-      onSelect: (ids) => s.select(ids),
-      onOpen: (id) => void s.open(id),
-      onNext: () => void s.nextPage(),
-      onPrevious: () => void s.previousPage(),
-      onFirst: () => void s.firstPage(),
-      onMore: () => void s.loadMore(),
-      onCancel: () => s.cancel(),
-      onRetry: () => void s.retry(),
-      onClearFilters: () => void s.clearFilters(),
-      formatTime: (ms) => this.formatTime(ms),
-    };
-    const f = (): ComponentFramework.Formatting => this.context.formatting;
-    this.formatters = {
-      date: (d) => f().formatDateShort(d),
-      dateTime: (d) => f().formatDateShort(d, true),
-      integer: (n) => f().formatInteger(n),
-      decimal: (n) => f().formatDecimal(n),
-      currency: (n) => f().formatCurrency(n),
-      yes: this.t("Value_Yes"),
-      no: this.t("Value_No"),
-    };
   }
 
   public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
@@ -80,45 +49,23 @@ export class VirtualTablePreview implements ComponentFramework.ReactControl<IInp
     markUpdate();
     this.context = context;
     const dataset = context.parameters.records as unknown as DatasetLike | undefined;
-    const requested = context.parameters.pageSize?.raw;
-    const changed = this.session.sync(dataset, requested);
-    const table = tableFacts(safe(() => dataset?.getTargetEntityType?.()) ?? "");
-    if (changed || this.columnViews.length !== this.session.current.columns.length) {
-      const caps = safe(() => (dataset as unknown as { getDataSetCapabilities?: () => Capabilities }).getDataSetCapabilities?.()) ?? {};
-      const raw = new Map((dataset?.columns ?? []).map((c) => [c.name, c]));
-      this.columnViews = this.session.current.columns.map((column) => ({
-        column,
-        capability: columnCapability(
-          { kind: column.kind, disableSorting: raw.get(column.name)?.disableSorting },
-          { table, isVirtual: true, datasetCanSort: caps.isSortable, datasetCanFilter: caps.isFilterable },
-        ),
-      }));
-    }
+    const updated = Array.isArray(context.updatedProperties) ? context.updatedProperties : [];
+    this.session.sync(dataset, { pageSize: context.parameters.pageSize?.raw, datasetUpdated: updated.includes("records") || updated.includes("dataset") });
+    const { localizer, formatters, cellFormatters } = this.userFormats(context);
     const density = context.parameters.density?.raw as Density | undefined;
-    const paging = dataset?.paging;
-    const total = typeof paging?.totalResultCount === "number" ? paging.totalResultCount : -1;
     return React.createElement(VirtualTablePreviewApp, {
-      t: this.t,
-      theme: context.fluentDesignLanguage?.tokenTheme,
+      session: this.session,
+      actions: this.session,
+      t: localizer.t,
+      plural: this.plural,
+      formatters,
+      cellFormatters,
+      theme: context.fluentDesignLanguage?.tokenTheme as Theme | undefined,
       width: allocatedPixels(context.mode.allocatedWidth),
       height: allocatedPixels(context.mode.allocatedHeight),
       density: density === "compact" || density === "comfortable" ? density : "normal",
-      showDiagnostics: context.parameters.showDiagnostics?.raw !== false,
+      showDiagnostics: context.parameters.showDiagnostics?.raw === true,
       disabled: context.mode.isControlDisabled,
-      model: this.session.current,
-      columns: this.columnViews,
-      table,
-      loading: dataset?.loading === true,
-      error: dataset?.error ? String(dataset.errorMessage ?? "") : null,
-      totalResultCount: total,
-      // A page count only makes sense when the provider pages by the size we asked for.
-      pageCount: this.session.warnings(requested).includes("pageSizeIgnored") ? null : pageCount(total, this.session.pageSize),
-      requestedPageSize: effectivePageSize(requested).size,
-      live: this.live,
-      formatters: this.formatters,
-      lastArrivalAt: this.session.lastArrivalAt,
-      canOpen: typeof dataset?.openDatasetItem === "function",
-      ...this.callbacks,
     });
   }
 
@@ -127,18 +74,57 @@ export class VirtualTablePreview implements ComponentFramework.ReactControl<IInp
   }
 
   public destroy(): void {
-    // Nothing to release: the session holds no timers or subscriptions.
+    // Results of a metadata read still in flight are ignored from now on.
+    this.session.setMetadataSource(null);
   }
 
-  private formatTime(ms: number): string {
-    const d = new Date(ms);
-    // Seconds matter when comparing page timings, so prefer the user's locale time with seconds.
-    return safe(() => d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" })) ?? d.toISOString();
+  /** The localizer and formatters, rebuilt only when the user's language changes (stable props otherwise). */
+  private userFormats(context: ComponentFramework.Context<IInputs>): { localizer: Localizer<StringKey>; formatters: Formatters; cellFormatters: CellFormatters } {
+    const languageId = context.userSettings?.languageId;
+    if (!this.localizer || !this.formatters || !this.cellFormatters || languageId !== this.languageId) {
+      this.languageId = languageId;
+      const localizer = createLocalizer<StringKey>((key) => context.resources.getString(key), localeFromLanguageId(languageId));
+      const formatters = createFormatters(context.formatting, context.userSettings);
+      // `formatting` is read at call time: hosts may hand a new object with each update.
+      const fmt = (): ComponentFramework.Formatting | undefined => this.context?.formatting;
+      this.cellFormatters = {
+        date: (d) => formatters.date(d),
+        dateTime: (d) => formatters.dateTime(d),
+        integer: (n) => formatters.integer(n),
+        decimal: (n) => formatters.decimal(n),
+        currency: (n) => attempt(() => fmt()?.formatCurrency(n)) ?? formatters.decimal(n, 2),
+        yes: localizer.t("Value_Yes"),
+        no: localizer.t("Value_No"),
+      };
+      this.localizer = localizer;
+      this.formatters = formatters;
+    }
+    return { localizer: this.localizer, formatters: this.formatters, cellFormatters: this.cellFormatters };
   }
 }
 
-/** Allocated sizes arrive as numbers in Dataverse but as strings in the test harness; -1 means "not given". */
-function safe<T>(fn: () => T): T | undefined {
+/**
+ * The table's metadata and its provider's name, from the host. `getEntityMetadata` is in model-driven
+ * and canvas apps; a host without it (or without the Web API) gives null: the pane then says the
+ * provider is unknown rather than guess.
+ */
+function metadataSource(context: ComponentFramework.Context<IInputs>): MetadataSource | null {
+  const utils = context.utils as Partial<ComponentFramework.Utility> | undefined;
+  if (typeof utils?.getEntityMetadata !== "function") return null;
+  const webAPI = context.webAPI as Partial<ComponentFramework.WebApi> | undefined;
+  return {
+    getEntityMetadata: (name, attributes) => Promise.resolve(utils.getEntityMetadata!(name, attributes)),
+    providerName:
+      typeof webAPI?.retrieveRecord === "function"
+        ? async (id) => {
+            const row = (await webAPI.retrieveRecord!(PROVIDER_TABLE, id, "?$select=name")) as { name?: unknown };
+            return typeof row.name === "string" ? row.name : null;
+          }
+        : undefined,
+  };
+}
+
+function attempt<T>(fn: () => T): T | undefined {
   try {
     return fn();
   } catch {

@@ -1,11 +1,18 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset } from "./fakeDataset";
+import { CONNECTOR_METADATA, PROVIDER_NAMES } from "./metadata";
+import { parseCsv } from "../../helpers/csv";
 import { mountControl } from "./render";
 
 const AXE_OPTIONS = { rules: { "color-contrast": { enabled: false } } };
 // Checked on the whole body (popovers render in a portal): page landmarks belong to the host form, not the control.
 const AXE_PAGE_OPTIONS = { rules: { "color-contrast": { enabled: false }, region: { enabled: false } } };
+
+/** Lets the control's metadata read (promises) finish and the app re-render. */
+async function metadataRead(): Promise<void> {
+  for (let i = 0; i < 5; i++) await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
 
 function header(name: string): HTMLElement {
   return screen.getAllByRole("columnheader").find((h) => h.textContent?.startsWith(name))!;
@@ -40,12 +47,13 @@ describe("VirtualTablePreview dataset calls", () => {
     ds.setRows([]);
     ds.paging.totalResultCount = 0;
     update();
-    expect(screen.getByText("$filter=mserp_creditlimit gt 20000&$top=50")).toBeTruthy();
+    expect(screen.getAllByText("$filter=mserp_creditlimit gt 20000&$top=50").length).toBeGreaterThan(0);
     expect(screen.getByText("No rows match the filter")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Clear all filters", hidden: true }));
     expect(ds.filtering.clearFilter).toHaveBeenCalledTimes(1);
     expect(ds.refresh).toHaveBeenCalledTimes(2);
-  });
+    // axe over the page with an open popover is slow on a shared 2-core machine.
+  }, 30000);
 
   it("sorts by a header click through dataset.sorting and one refresh, never two loads at once", () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(30));
@@ -63,7 +71,7 @@ describe("VirtualTablePreview dataset calls", () => {
     update();
     expect(header("Name").getAttribute("aria-sort")).toBe("ascending");
     expect(screen.queryByText("Waiting for page 1…")).toBeNull();
-    expect(screen.getByText("$orderby=mserp_name asc&$top=50")).toBeTruthy();
+    expect(screen.getAllByText("$orderby=mserp_name asc&$top=50").length).toBeGreaterThan(0);
     // Toggle to descending.
     fireEvent.click(header("Name"));
     expect(ds.sorting).toEqual([{ name: "mserp_name", sortDirection: 1 }]);
@@ -149,10 +157,11 @@ describe("VirtualTablePreview dataset calls", () => {
     ds.paging.totalResultCount = 120;
     const { update, container } = mountControl(ds);
     expect(screen.getByText("Page 1 of 3")).toBeTruthy();
-    const next = screen.getByRole("button", { name: "Next page" }) as HTMLButtonElement;
+    const next = screen.getByRole<HTMLButtonElement>("button", { name: "Next page" });
     fireEvent.click(next);
     expect(ds.paging.loadNextPage).toHaveBeenCalledWith(true);
-    expect(next.disabled).toBe(true);
+    // Turned off but focusable, so a keyboard user keeps their place.
+    expect(next.getAttribute("aria-disabled")).toBe("true");
     fireEvent.click(next);
     expect(ds.paging.loadNextPage).toHaveBeenCalledTimes(1);
     expect(screen.getByText("Waiting for page 2…")).toBeTruthy();
@@ -208,9 +217,10 @@ describe("VirtualTablePreview dataset calls", () => {
     ds.errorMessage = "<script>alert(1)</script> Paging isn't supported for queries with temporary tables";
     const { container } = mountControl(ds);
     expect(screen.getByText("The data source returned an error")).toBeTruthy();
-    expect(screen.getByText(/<script>alert\(1\)<\/script> Paging isn't supported/)).toBeTruthy();
+    expect(screen.getAllByText(/<script>alert\(1\)<\/script> Paging isn't supported/).length).toBeGreaterThan(0);
     expect(container.querySelector("script")).toBeNull();
-    expect(screen.getAllByText(/Finance and operations tables that use temporary tables cannot be paged/).length).toBeGreaterThan(0);
+    // The FAQ's remedy for the temporary-table paging error of finance and operations tables.
+    expect(screen.getAllByText(/Find the temporary table in the entity's query and leave it out/).length).toBeGreaterThan(0);
     expect(await axe(container, AXE_OPTIONS)).toHaveNoViolations();
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(ds.refresh).toHaveBeenCalledTimes(1);
@@ -226,7 +236,7 @@ describe("VirtualTablePreview dataset calls", () => {
     ds.paging.totalResultCount = 0;
     update();
     expect(screen.getByText("No rows in this view")).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Export loaded rows (CSV)" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Export loaded rows (CSV)" }).disabled).toBe(true);
     expect(await axe(container, AXE_OPTIONS)).toHaveNoViolations();
   });
 
@@ -257,19 +267,20 @@ describe("VirtualTablePreview dataset calls", () => {
     expect(within(second.container).getByText("The provider sent more rows in one page than were asked for: it ignored the page size.")).toBeTruthy();
   });
 
-  it("warns at exactly 1,000 rows, the virtual connector provider's limit", () => {
-    const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(1000));
-    mountControl(ds, { pageSize: 5000 });
-    expect(screen.getByText(/Exactly 1,000 rows came back/)).toBeTruthy();
-    expect(screen.getByText(/finance and operations virtual table \(mserp_ prefix\)/)).toBeTruthy();
+  it("warns at exactly 1,000 rows only on the virtual connector provider, whose cap it is", async () => {
+    const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(1000), "cr1_orders");
+    ds.paging.totalResultCount = -1;
+    mountControl(ds, { pageSize: 5000, showDiagnostics: true, metadata: CONNECTOR_METADATA, providers: PROVIDER_NAMES });
+    expect(await screen.findByText(/Exactly 1,000 rows came back/)).toBeTruthy();
   });
 
-  it("hides the diagnostics pane when the maker turns it off, and users can open it", () => {
-    mountControl(fakeDataset(CUSTOMER_COLUMNS, customerRows(2)), { showDiagnostics: false });
-    expect(screen.queryByRole("region", { name: "Provider diagnostics" })).toBeNull();
-    fireEvent.click(screen.getByRole("button", { name: "Show diagnostics" }));
-    expect(screen.getByRole("region", { name: "Provider diagnostics" })).toBeTruthy();
-    expect(screen.getByText(/Fetched live from the source, not stored in Dataverse\. Rows last arrived at/)).toBeTruthy();
+  it("does not take exactly 1,000 rows on another table for the connector's cap", async () => {
+    const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(1000), "account");
+    ds.paging.totalResultCount = 1000;
+    const { ctx } = mountControl(ds, { pageSize: 5000, showDiagnostics: true, metadata: { account: { LogicalName: "account", TableType: "Standard" } } });
+    await metadataRead();
+    expect(ctx.utils.getEntityMetadata).toHaveBeenCalledWith("account", ["mserp_customergroup"]);
+    expect(screen.queryByText(/Exactly 1,000 rows came back/)).toBeNull();
   });
 
   it("exports the loaded rows as RFC 4180 CSV with formulas neutralised", async () => {
@@ -300,10 +311,9 @@ describe("VirtualTablePreview dataset calls", () => {
     expect(clicks[0]).toMatch(/^mserp_custcustomerv3entity-\d{4}-\d{2}-\d{2}T\d{6}\.csv$/);
     const text = await new Promise<string>((resolve) => {
       const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
+      reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
       reader.readAsText(blobs[0]);
     });
-    const { parseCsv } = await import("@integrationkit/shared");
     const parsed = parseCsv(text.replace(/^\uFEFF/, ""));
     expect(parsed[0]).toEqual(CUSTOMER_COLUMNS.map((c) => c.name));
     expect(parsed).toHaveLength(4);
