@@ -111,6 +111,8 @@ export interface MountOptions {
   /** A page like the test harness's: getClientUrl throws (no Dataverse behind it). */
   harnessPage?: boolean;
   isRTL?: boolean;
+  /** The digit grouping symbol in the user's Dataverse number format (the host formats integers with it). */
+  numberGroup?: string;
   /** Minutes to add to UTC for the user's time zone. */
   timeZoneOffsetMinutes?: number;
 }
@@ -139,6 +141,10 @@ export function mount(options: MountOptions = {}) {
   us.languageId = options.languageId ?? 1033;
   us.isRTL = options.isRTL ?? false;
   us.getTimeZoneOffsetMinutes = () => options.timeZoneOffsetMinutes ?? 0;
+  if (options.numberGroup !== undefined) {
+    const group = options.numberGroup;
+    (mock.context.formatting as unknown as { formatInteger: (n: number) => string }).formatInteger = (n) => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  }
   mock.context.mode.isControlDisabled = options.disabled ?? false;
   mock.context.mode.allocatedWidth = options.width ?? 800;
   mock.context.mode.allocatedHeight = -1;
