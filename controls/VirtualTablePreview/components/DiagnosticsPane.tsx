@@ -113,7 +113,9 @@ function DiagnosticsBody(p: DiagnosticsPaneProps & { id: string }): React.ReactE
       </table>
       <div>
         <span>{t("Diag_Query")} </span>
-        <code className={styles.code}>{p.odataText === "" ? t("Diag_QueryNone") : p.odataText}</code>
+        <code className={styles.code} data-testid="vtp-query">
+          {p.odataText === "" ? t("Diag_QueryNone") : p.odataText}
+        </code>
       </div>
       {p.unsupportedOperators.length > 0 && <div>{t("Diag_QueryUnsupported", { ops: p.unsupportedOperators.join(", ") })}</div>}
       {(p.warnings.length > 0 || m.missingColumns.length > 0 || m.mismatchedCells > 0 || m.orphanIds > 0) && (

@@ -149,6 +149,11 @@ interface ColumnOptionsProps {
 
 const ColumnOptions: React.FC<ColumnOptionsProps> = ({ t, view, filter, disabled, canSort, onSort, onFilter }) => {
   const styles = useStyles();
+  const ref = React.useRef<HTMLDivElement>(null);
+  // The popover mounts already open (it exists only while open): move focus into it, as opening it would.
+  React.useEffect(() => {
+    ref.current?.querySelector<HTMLElement>("button:not([disabled]), select:not([disabled]), input:not([disabled])")?.focus();
+  }, []);
   const { column, capability } = view;
   const operators = capability.filterOperators;
   const [operator, setOperator] = React.useState<FilterOperatorChoice | undefined>(filter?.operator ?? operators[0]);
@@ -161,7 +166,7 @@ const ColumnOptions: React.FC<ColumnOptionsProps> = ({ t, view, filter, disabled
     onFilter({ column: column.name, kind: column.kind, operator, value });
   };
   return (
-    <div className={styles.popover}>
+    <div className={styles.popover} ref={ref}>
       <Text weight="semibold">{column.displayName}</Text>
       <Text size={200} className={styles.muted}>
         {t("Header_TypeLine", { type: t(`Kind_${column.kind}`), name: column.name })}

@@ -141,7 +141,7 @@ export const useStyles = makeStyles({
     ":focus-visible": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "-2px" },
   },
   error: { flexShrink: 0, minWidth: 0 },
-  errorText: { overflowWrap: "anywhere", whiteSpace: "normal", maxHeight: "8em", overflow: "auto" },
+  errorText: { overflowWrap: "anywhere", whiteSpace: "normal" },
   diagTable: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& th, & td": { textAlign: "left", ...shorthands.padding("2px", tokens.spacingHorizontalS) } },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: "pre-wrap", wordBreak: "break-all" },
   list: { marginTop: 0, marginBottom: 0, paddingLeft: tokens.spacingHorizontalL },
