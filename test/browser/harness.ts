@@ -15,6 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import { BrowserContext, chromium, ConsoleMessage, Locator, Page } from "playwright-core";
 import { telemetryOffEnv } from "../../solution/scripts/pcf";
+import { parseResx } from "../unit/i18n/resx";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 export const testResultsDir = path.join(repoRoot, "test-results");
@@ -52,10 +53,161 @@ export interface Harness {
   setContainerSize(width: number, height?: number): Promise<void>;
   setFormFactor(formFactor: "web" | "tablet" | "phone"): Promise<void>;
   loadDatasetCsv(datasetName: string, csvPath: string): Promise<void>;
+  /**
+   * Gives the control a context the harness cannot set: a Fluent theme, right-to-left, another
+   * language (its strings as `resources.getString`), disabled. The page reloads so the control is
+   * initialised afresh with it (as a real host loads a form); resolves once the control's
+   * `updateView` has run with the new context. `reload: false` applies it to the next updates only
+   * and forces one by nudging the container width.
+   */
+  overrideContext(override: ContextOverride, options?: { reload?: boolean }): Promise<void>;
+  /** Back to the harness's own context (light theme, English, left-to-right, enabled); reloads. */
+  clearContextOverride(): Promise<void>;
+  /** How many times the control's updateView has run since the page loaded (with or without an override). */
+  updateCount(): Promise<number>;
   /** axe-core on the control root, or on the first element matching `selector` (e.g. a popover in a portal). */
   axeViolations(selector?: string): Promise<AxeViolation[]>;
   screenshot(name: string, options?: { fullPage?: boolean; controlOnly?: boolean }): Promise<string>;
   close(): Promise<void>;
+}
+
+export type ThemeName = "light" | "dark" | "highContrast";
+
+export interface ContextOverride {
+  /** Fluent 9 token theme handed to the control as `context.fluentDesignLanguage.tokenTheme`. */
+  theme?: ThemeName;
+  /** `context.userSettings.isRTL`. */
+  isRTL?: boolean;
+  /** `context.userSettings.languageId` (and `locale`, for the languages we know). */
+  languageId?: number;
+  /** key → text answered by `context.resources.getString` (unknown keys come back as the key). */
+  strings?: Record<string, string>;
+  /** `context.mode.isControlDisabled`. */
+  disabled?: boolean;
+}
+
+/** BCP 47 locale of a Dataverse language id, for `userSettings.locale`. */
+const LOCALE_OF_LCID: Record<number, string> = { 1025: "ar-SA", 1031: "de-DE", 1033: "en-US", 1036: "fr-FR", 1037: "he-IL", 3082: "es-ES" };
+
+/** What travels into the page: plain JSON (Fluent's token themes are plain objects). */
+interface PageOverride {
+  tokenTheme?: import("@fluentui/react-components").Theme;
+  isDarkTheme?: boolean;
+  isRTL?: boolean;
+  languageId?: number;
+  locale?: string;
+  strings?: Record<string, string>;
+  disabled?: boolean;
+}
+
+const OVERRIDE_KEY = "integrationkit.harness.contextOverride";
+
+function pageOverride(o: ContextOverride): PageOverride {
+  // Loaded lazily: only tests that change the theme pay for importing Fluent in Node.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fluent = require("@fluentui/react-components") as typeof import("@fluentui/react-components");
+  const themes = { light: fluent.webLightTheme, dark: fluent.webDarkTheme, highContrast: fluent.teamsHighContrastTheme };
+  const out: PageOverride = {
+    tokenTheme: o.theme ? themes[o.theme] : undefined,
+    isDarkTheme: o.theme ? o.theme !== "light" : undefined,
+    isRTL: o.isRTL,
+    languageId: o.languageId,
+    locale: o.languageId !== undefined ? LOCALE_OF_LCID[o.languageId] : undefined,
+    strings: o.strings,
+    disabled: o.disabled,
+  };
+  // Keys left undefined keep the harness's (or the runner's default) value.
+  for (const k of Object.keys(out) as (keyof PageOverride)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+/**
+ * Runs in the page before the harness (plain JavaScript: a TypeScript function would carry the
+ * compiler's helpers, such as tsx's `__name`, which do not exist in the page). It wraps
+ * `ComponentFramework.registerControl` so every control class registered gets `init` and
+ * `updateView` that first apply the override: the one kept in sessionStorage by `overrideContext`
+ * (it survives the reload) over the defaults given when the harness opened. It also counts updates.
+ */
+const CONTEXT_HOOK_JS = `(function (storageKey, defaults) {
+  var stored = null;
+  try {
+    var raw = window.sessionStorage.getItem(storageKey);
+    stored = raw ? JSON.parse(raw) : null;
+  } catch (e) {
+    stored = null;
+  }
+  window.__ikitDefaults = defaults || {};
+  window.__ikitOverride = Object.assign({}, window.__ikitDefaults, stored || {});
+  window.__ikitUpdates = 0;
+  function apply(context) {
+    var o = window.__ikitOverride;
+    if (!o || !context) return;
+    if (o.tokenTheme) {
+      context.fluentDesignLanguage = Object.assign({}, context.fluentDesignLanguage || {}, { tokenTheme: o.tokenTheme, isDarkTheme: o.isDarkTheme });
+    }
+    var us = context.userSettings;
+    if (us) {
+      if (o.isRTL !== undefined) us.isRTL = o.isRTL;
+      if (o.languageId !== undefined) us.languageId = o.languageId;
+      if (o.locale !== undefined) us.locale = o.locale;
+    }
+    if (o.strings && context.resources) {
+      var table = o.strings;
+      context.resources.getString = function (key) {
+        return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : key;
+      };
+    }
+    if (o.disabled !== undefined && context.mode) context.mode.isControlDisabled = o.disabled;
+  }
+  function hook(cls) {
+    var proto = cls && cls.prototype;
+    if (!proto || proto.__ikitHooked) return;
+    proto.__ikitHooked = true;
+    var init = proto.init;
+    var updateView = proto.updateView;
+    if (init) {
+      proto.init = function (context) {
+        apply(context);
+        return init.apply(this, arguments);
+      };
+    }
+    if (updateView) {
+      proto.updateView = function (context) {
+        apply(context);
+        window.__ikitUpdates = (window.__ikitUpdates || 0) + 1;
+        return updateView.apply(this, arguments);
+      };
+    }
+  }
+  var cf = (window.ComponentFramework = window.ComponentFramework || {});
+  var register;
+  function wrapped(name, cls) {
+    hook(cls);
+    return register(name, cls);
+  }
+  Object.defineProperty(cf, "registerControl", {
+    configurable: true,
+    enumerable: true,
+    get: function () {
+      return register ? wrapped : undefined;
+    },
+    set: function (fn) {
+      register = fn;
+    },
+  });
+})`;
+
+/**
+ * pcf-start merges every .resx the manifest declares into one table, the last file winning: with
+ * German and Arabic declared after English, the harness would speak Arabic. The runner therefore
+ * answers `getString` from the control's own 1033 file unless a test asks for another language.
+ */
+function englishStrings(codePath: string, control: string): Record<string, string> | undefined {
+  const file = path.join(codePath, "strings", `${control}.1033.resx`);
+  if (!fs.existsSync(file)) return undefined;
+  const table: Record<string, string> = {};
+  for (const { key, value } of parseResx(fs.readFileSync(file, "utf8"))) table[key] = value;
+  return table;
 }
 
 export interface AxeViolation {
@@ -280,6 +432,8 @@ export async function openHarness(control: string, options: HarnessOptions = {})
       if (msg.type() === "error" && !isNoise(msg)) errors.push(msg.text());
     });
     page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+    const defaults: PageOverride = { strings: englishStrings(codePath, control) };
+    await context.addInitScript({ content: `${CONTEXT_HOOK_JS}(${JSON.stringify(OVERRIDE_KEY)}, ${JSON.stringify(defaults)});` });
     await page.goto(started.url);
     const root = page.locator(`[data-lp-id="${NAMESPACE}.${control}|TestControl"]`);
     await root.waitFor({ state: "attached", timeout: 30_000 });
@@ -320,6 +474,25 @@ function makeHarness(
       .filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
       .first();
   const propertyInput = (name: string): Locator => propertyBlock(name).locator("input[type=text], input[type=number], input:not([type]), textarea, select").first();
+  /** Two animation frames: React has committed and the browser has laid out. */
+  const settle = (): Promise<void> => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  /** The harness calls updateView when the container width changes: change it and put it back. */
+  const nudgeContainer = async (): Promise<void> => {
+    const w = page.locator("#control-width input");
+    const current = await w.inputValue();
+    const width = Number(current) > 0 ? Number(current) : 800;
+    await w.fill(String(width - 1));
+    await w.press("Tab");
+    await w.fill(current === "" ? String(width) : current);
+    await w.press("Tab");
+  };
+  const reloadAndWait = async (): Promise<void> => {
+    // The harness keeps its inputs (size, property values) in localStorage, so they survive the reload.
+    await page.reload();
+    await root.waitFor({ state: "attached", timeout: 30_000 });
+    await page.waitForFunction(() => ((window as unknown as { __ikitUpdates?: number }).__ikitUpdates ?? 0) > 0, undefined, { timeout: 30_000 });
+    await settle();
+  };
 
   return {
     control,
@@ -361,6 +534,33 @@ function makeHarness(
       const apply = page.locator("input[value=Apply]");
       await apply.waitFor({ timeout: 10_000 });
       await apply.click();
+    },
+    async overrideContext(override, options = {}) {
+      const payload = pageOverride(override);
+      if (options.reload === false) {
+        const before = await this.updateCount();
+        await page.evaluate(
+          ([key, o]) => {
+            window.sessionStorage.setItem(key, JSON.stringify(o));
+            const w = window as unknown as { __ikitOverride?: object; __ikitDefaults?: object };
+            w.__ikitOverride = { ...(w.__ikitDefaults ?? {}), ...o };
+          },
+          [OVERRIDE_KEY, payload] as const,
+        );
+        await nudgeContainer();
+        await page.waitForFunction((n) => ((window as unknown as { __ikitUpdates?: number }).__ikitUpdates ?? 0) > n, before, { timeout: 15_000 });
+        await settle();
+        return;
+      }
+      await page.evaluate(([key, o]) => window.sessionStorage.setItem(key, JSON.stringify(o)), [OVERRIDE_KEY, payload] as const);
+      await reloadAndWait();
+    },
+    async clearContextOverride() {
+      await page.evaluate((key) => window.sessionStorage.removeItem(key), OVERRIDE_KEY);
+      await reloadAndWait();
+    },
+    async updateCount() {
+      return page.evaluate(() => (window as unknown as { __ikitUpdates?: number }).__ikitUpdates ?? 0);
     },
     async axeViolations(selector) {
       await page.addScriptTag({ path: path.join(repoRoot, "node_modules", "axe-core", "axe.min.js") });

@@ -54,7 +54,7 @@ function textContent(node: unknown): string {
   if (Array.isArray(node)) return node.map(textContent).join("");
   if (typeof node === "object") {
     const t = (node as Record<string, unknown>)["#text"];
-    return t === undefined ? "" : String(t);
+    return typeof t === "string" || typeof t === "number" ? String(t) : "";
   }
   return "";
 }
@@ -150,5 +150,5 @@ export function pluralFamilies(keys: Iterable<string>): Map<string, Set<PluralCa
 }
 
 export function pluralCategoriesOf(lcid: Lcid): PluralCategory[] {
-  return new Intl.PluralRules(LOCALE_OF[lcid]).resolvedOptions().pluralCategories as PluralCategory[];
+  return new Intl.PluralRules(LOCALE_OF[lcid]).resolvedOptions().pluralCategories;
 }

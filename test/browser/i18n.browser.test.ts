@@ -1,0 +1,352 @@
+/**
+ * Issue 12 across the three controls, in the real harness: the states a user's settings put a
+ * control in and pcf-start cannot set (dark and high-contrast Fluent themes, Arabic right-to-left,
+ * German, disabled) are given through the harness runner's `overrideContext`. In each state: axe
+ * (colour contrast included) finds nothing, a keyboard user can Tab into, through and out of the
+ * control without focus falling to <body>, and the state is visible (dir="rtl" and Arabic text,
+ * German text, nothing that writes the record enabled). The Arabic and dark screenshots go to
+ * test-results/screenshots/<Control>-ar.png and <Control>-dark.png (`npm run previews` copies them
+ * to docs/screenshots/).
+ *
+ * The built controls are copied to a scratch folder first, so a rebuild during the run does not
+ * make pcf-start reload the page under the test.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { describeViolations, openHarness, repoRoot, testResultsDir, type ContextOverride, type Harness } from "./harness";
+import { loadStrings } from "../unit/i18n/resx";
+import { CUSTOMER_COLUMN_TYPES, writeSampleData } from "../data/generate-customers";
+
+type Strings = Record<string, string>;
+type StateName = "dark" | "highContrast" | "ar" | "de" | "disabled";
+
+interface StateSpec {
+  name: StateName;
+  title: string;
+  lcid: 1033 | 1031 | 1025;
+  override: (strings: Strings) => ContextOverride;
+}
+
+const STATES: StateSpec[] = [
+  { name: "dark", title: "dark theme", lcid: 1033, override: (strings) => ({ theme: "dark", strings }) },
+  { name: "highContrast", title: "high-contrast theme", lcid: 1033, override: (strings) => ({ theme: "highContrast", strings }) },
+  { name: "ar", title: "Arabic, right to left", lcid: 1025, override: (strings) => ({ isRTL: true, languageId: 1025, strings }) },
+  { name: "de", title: "German", lcid: 1031, override: (strings) => ({ languageId: 1031, strings }) },
+  { name: "disabled", title: "disabled", lcid: 1033, override: (strings) => ({ disabled: true, strings }) },
+];
+
+interface ControlSpec {
+  control: string;
+  size: { width: number; height: number; viewport: { width: number; height: number } };
+  /** Brings the control to its main state after each (re)load, in the state's language. */
+  prepare(h: Harness, t: Strings, state: StateName): Promise<void>;
+  /** What "disabled" means for the control: nothing that changes data is enabled. */
+  assertDisabled(h: Harness, t: Strings): Promise<void>;
+  /** The key of a heading or label the control always shows. */
+  landmarkKey: string;
+}
+
+/** `Choose {name}` → "Choose ": the text before the first placeholder. */
+function prefixOf(template: string): string {
+  const i = template.indexOf("{");
+  return i < 0 ? template : template.slice(0, i);
+}
+
+let sampleCsv: string | undefined;
+
+const CONTROLS: ControlSpec[] = [
+  {
+    control: "IntegrationPatternPicker",
+    size: { width: 900, height: 1000, viewport: { width: 1400, height: 1100 } },
+    landmarkKey: "Title",
+    async prepare(h, t) {
+      await h.root.getByText(t.Title, { exact: true }).first().waitFor({ timeout: 20_000 });
+      // The harness seeds text columns with "val"; an empty record is the everyday case.
+      if ((await h.readProperty("value")) !== "") await h.setProperty("value", "");
+      if ((await h.readProperty("decision")) !== "") await h.setProperty("decision", "");
+      await h.root.getByText(t.Chosen_None, { exact: true }).first().waitFor();
+    },
+    async assertDisabled(h, t) {
+      await h.root.getByText(t.Message_ReadOnly).first().waitFor();
+      const prefix = prefixOf(t.Action_Choose_Aria);
+      const enabledChoose = await h.root.locator("button:not([disabled]):not([aria-disabled='true'])").evaluateAll(
+        (buttons, p) => buttons.map((b) => b.getAttribute("aria-label") ?? b.textContent ?? "").filter((n) => n.startsWith(p)),
+        prefix,
+      );
+      expect(enabledChoose).toEqual([]);
+      expect(await h.readProperty("value")).toBe("");
+    },
+  },
+  {
+    control: "ThrottlingEventPanel",
+    size: { width: 900, height: 1400, viewport: { width: 1400, height: 1500 } },
+    landmarkKey: "Title",
+    async prepare(h, t) {
+      await h.root.getByText(t.Title, { exact: true }).first().waitFor({ timeout: 20_000 });
+      if ((await h.readProperty("appPriorities")) !== "") await h.setProperty("appPriorities", "");
+      if ((await h.readProperty("source")) !== "simulated") await h.setProperty("source", "simulated");
+      await h.root.getByText(t.Source_Simulated, { exact: true }).first().waitFor();
+      // Wait out the simulator's opening throttling episode so the full panel is on screen.
+      await h.root.getByText(t.Status_ok, { exact: true }).first().waitFor({ timeout: 20_000 });
+    },
+    async assertDisabled(h, t) {
+      const actionNames = ["cancel", "resume", "postpone"].map((a) => t[`JobAction_${a}`]).filter(Boolean);
+      const enabled = await h.root.locator("button:not([disabled]):not([aria-disabled='true'])").evaluateAll(
+        (buttons, names) => buttons.map((b) => (b.textContent ?? "").trim()).filter((n) => names.includes(n)),
+        actionNames,
+      );
+      expect(enabled).toEqual([]);
+    },
+  },
+  {
+    control: "VirtualTablePreview",
+    size: { width: 1100, height: 700, viewport: { width: 1400, height: 1000 } },
+    landmarkKey: "Grid_Label",
+    async prepare(h, t) {
+      sampleCsv ??= writeSampleData(path.join(testResultsDir, "sample-data"), [300])[0];
+      // The harness does not keep a loaded data set across a reload: load the rows again.
+      await h.page.setInputFiles("#recordsInput", sampleCsv);
+      for (const [column, type] of Object.entries(CUSTOMER_COLUMN_TYPES)) {
+        const panel = h.page.locator("#accordion__panel-records .io-panel").filter({ has: h.page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${column}$`) }) });
+        await panel.locator("select").selectOption(type);
+      }
+      await h.page.locator("input[value=Apply]").click();
+      await h.root.getByRole("grid", { name: t.Grid_Label }).locator("[role=row][aria-rowindex='2']").waitFor({ timeout: 30_000 });
+      await h.root.getByRole("grid").locator("[role=gridcell]", { hasText: "FR-000001" }).first().waitFor({ timeout: 30_000 });
+    },
+    async assertDisabled(h) {
+      const grid = h.root.getByRole("grid");
+      expect(await grid.getAttribute("aria-readonly")).toBe("true");
+      const enabledBoxes = await grid.locator("input[type=checkbox]:not([disabled])").count();
+      expect(enabledBoxes).toBe(0);
+      // Space on a row selects nothing, Enter on a header sorts nothing.
+      const cell = grid.locator("[role=row][aria-rowindex='2'] [role=gridcell]").first();
+      await cell.focus();
+      await h.page.keyboard.press("Space");
+      expect(await grid.locator("[aria-selected='true']").count()).toBe(0);
+      const mark = h.consoleMessages.length;
+      await grid.locator("[role=columnheader]").nth(1).focus();
+      await h.page.keyboard.press("Enter");
+      await h.page.waitForTimeout(200);
+      expect(h.consoleMessages.slice(mark).filter((m) => m.includes("Invoked method refresh"))).toEqual([]);
+    },
+  },
+];
+
+interface TabReport {
+  stops: number;
+  exited: boolean;
+  problems: string[];
+}
+
+/**
+ * Tabs from a button placed just before the control to one placed just after it, recording where
+ * focus goes. Problems: focus on <body> or nowhere, focus on an element with no size, focus that never
+ * leaves the control (a trap). Shift+Tab from after the control must come back into it.
+ */
+async function tabThrough(h: Harness, maxPresses = 400): Promise<TabReport> {
+  await h.root.evaluate((root) => {
+    for (const [id, where] of [
+      ["ikit-before", "beforebegin"],
+      ["ikit-after", "afterend"],
+    ] as const) {
+      document.getElementById(id)?.remove();
+      const b = document.createElement("button");
+      b.id = id;
+      b.textContent = id;
+      root.insertAdjacentElement(where, b);
+    }
+  });
+  const problems: string[] = [];
+  let stops = 0;
+  let exited = false;
+  await h.page.locator("#ikit-before").focus();
+  for (let i = 0; i < maxPresses; i++) {
+    await h.page.keyboard.press("Tab");
+    const where = await h.root.evaluate((root) => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return { kind: "body" as const, what: "", sized: false };
+      const r = el.getBoundingClientRect();
+      const what = `${el.tagName.toLowerCase()}${el.getAttribute("role") ? `[role=${el.getAttribute("role")}]` : ""} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
+      if (el.id === "ikit-after") return { kind: "after" as const, what, sized: true };
+      return { kind: root.contains(el) ? ("inside" as const) : ("outside" as const), what, sized: r.width > 0 && r.height > 0 };
+    });
+    if (where.kind === "after") {
+      exited = true;
+      break;
+    }
+    if (where.kind === "body") {
+      problems.push(`Tab ${i + 1}: focus fell to <body>`);
+      break;
+    }
+    if (where.kind === "outside") {
+      problems.push(`Tab ${i + 1}: focus left the control for ${where.what} before reaching the element after it`);
+      break;
+    }
+    if (!where.sized) problems.push(`Tab ${i + 1}: focus on ${where.what}, which has no size on screen`);
+    stops++;
+  }
+  if (!exited && problems.length === 0) problems.push(`focus did not leave the control within ${maxPresses} Tab presses`);
+  await h.page.locator("#ikit-after").focus();
+  await h.page.keyboard.press("Shift+Tab");
+  const back = await h.root.evaluate((root) => root.contains(document.activeElement) && document.activeElement !== document.body);
+  if (!back) problems.push("Shift+Tab from after the control did not come back into it");
+  await h.root.evaluate(() => {
+    document.getElementById("ikit-before")?.remove();
+    document.getElementById("ikit-after")?.remove();
+  });
+  return { stops, exited, problems };
+}
+
+/** Visible text of the control (what a sighted user reads). */
+function visibleText(h: Harness): Promise<string> {
+  return h.root.evaluate((el) => (el as HTMLElement).innerText);
+}
+
+/** Values of the language file that are on screen and differ from English, and English sentences left on screen. */
+function languageOnScreen(text: string, strings: Strings, english: Strings): { translated: string[]; english: string[] } {
+  const plain = (v: string): boolean => !v.includes("{") && v.trim().length >= 4;
+  const translated = Object.entries(strings)
+    .filter(([k, v]) => plain(v) && v !== english[k] && text.includes(v))
+    .map(([, v]) => v);
+  const leftovers = Object.entries(english)
+    .filter(([k, v]) => plain(v) && v.length >= 16 && strings[k] !== undefined && strings[k] !== v && text.includes(v))
+    .map(([k, v]) => `${k}: ${v}`);
+  return { translated, english: leftovers };
+}
+
+const shotsDir = path.join(testResultsDir, "screenshots");
+
+describe.each(CONTROLS)("$control in every user's settings", (spec) => {
+  const { control } = spec;
+  const english = loadStrings(control, 1033);
+  const stringsOf = (lcid: number): Strings => (lcid === 1033 ? english : fs.existsSync(path.join(repoRoot, "controls", control, "strings", `${control}.${lcid}.resx`)) ? loadStrings(control, lcid) : {});
+  let h: Harness | undefined;
+  let scratch = "";
+
+  beforeAll(async () => {
+    const built = path.join(process.env.IKIT_CONTROLS_OUT ?? path.join(repoRoot, "out", "controls"), control);
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), `ikit-i18n-${control}-`));
+    const codePath = path.join(scratch, control);
+    if (fs.existsSync(path.join(built, "bundle.js"))) fs.cpSync(built, codePath, { recursive: true });
+    h = await openHarness(control, { ...spec.size, codePath: fs.existsSync(codePath) ? codePath : built });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  describe.each(STATES)("$title", (state) => {
+    const strings = stringsOf(state.lcid);
+    let ready = false;
+
+    beforeAll(async () => {
+      if (!h) throw new Error("the harness did not open");
+      if (state.lcid !== 1033 && Object.keys(strings).length === 0) throw new Error(`${control} has no strings/${control}.${state.lcid}.resx`);
+      h.errors.length = 0;
+      await h.overrideContext(state.override(strings));
+      await spec.prepare(h, strings, state.name);
+      ready = true;
+    });
+
+    const harness = (): Harness => {
+      if (!h || !ready) throw new Error(`${control} could not be brought to the ${state.title} state (see the first failure)`);
+      return h;
+    };
+
+    it("is axe clean, colour contrast included", async () => {
+      const hh = harness();
+      expect(describeViolations(await hh.axeViolations())).toBe("");
+      expect(hh.errors).toEqual([]);
+    });
+
+    it("takes a keyboard user into, through and out of the control", async () => {
+      const report = await tabThrough(harness());
+      expect(report.problems).toEqual([]);
+      expect(report.stops).toBeGreaterThanOrEqual(3);
+    });
+
+    if (state.name === "dark" || state.name === "highContrast") {
+      it("draws with the host's theme, not the page's colours", async () => {
+        const hh = harness();
+        const colours = await hh.root.evaluate((root) => {
+          const provider = root.querySelector<HTMLElement>(".fui-FluentProvider");
+          const heading = root.querySelector<HTMLElement>("h1, h2, h3, [role=heading]");
+          return {
+            background: provider ? getComputedStyle(provider).backgroundColor : "",
+            heading: heading ? getComputedStyle(heading).color : "",
+          };
+        });
+        // webDarkTheme's neutral background is #292929 and foreground #ffffff; the high-contrast
+        // theme's are #000000 and #ffffff.
+        expect(colours.background).toBe(state.name === "dark" ? "rgb(41, 41, 41)" : "rgb(0, 0, 0)");
+        expect(colours.heading).toBe("rgb(255, 255, 255)");
+      });
+    }
+
+    if (state.name === "ar") {
+      it('sets dir="rtl" on the Fluent provider and reads in Arabic', async () => {
+        const hh = harness();
+        expect(await hh.root.locator(".fui-FluentProvider").first().getAttribute("dir")).toBe("rtl");
+        const text = await visibleText(hh);
+        expect(text).toContain(strings[spec.landmarkKey]);
+        const seen = languageOnScreen(text, strings, english);
+        expect(seen.translated.length).toBeGreaterThanOrEqual(3);
+        expect(seen.english).toEqual([]);
+      });
+    }
+
+    if (state.name === "de") {
+      it('reads in German, left to right (dir="ltr")', async () => {
+        const hh = harness();
+        expect(await hh.root.locator(".fui-FluentProvider").first().getAttribute("dir")).toBe("ltr");
+        const text = await visibleText(hh);
+        const seen = languageOnScreen(text, strings, english);
+        expect(seen.translated.length).toBeGreaterThanOrEqual(3);
+        expect(seen.english).toEqual([]);
+      });
+    }
+
+    if (state.name === "disabled") {
+      it("lets nothing change the record", async () => {
+        await spec.assertDisabled(harness(), strings);
+      });
+    }
+
+    if (control === "VirtualTablePreview" && (state.name === "ar" || state.name === "dark")) {
+      it(`moves grid focus in the direction of the arrow key (${state.name === "ar" ? "mirrored in RTL" : "LTR"})`, async () => {
+        const hh = harness();
+        const grid = hh.root.getByRole("grid");
+        await grid.locator("[role=row][aria-rowindex='2'] [role=gridcell][aria-colindex='2']").focus();
+        const focusedX = (): Promise<{ pos: string | null; x: number }> =>
+          hh.page.evaluate(() => {
+            const el = document.activeElement as HTMLElement;
+            const r = el.getBoundingClientRect();
+            return { pos: el.getAttribute("data-pos"), x: r.left + r.width / 2 };
+          });
+        const start = await focusedX();
+        await hh.page.keyboard.press("ArrowLeft");
+        const left = await focusedX();
+        expect(left.pos).not.toBe(start.pos);
+        expect(left.x).toBeLessThan(start.x);
+        await hh.page.keyboard.press("ArrowRight");
+        const back = await focusedX();
+        expect(back.pos).toBe(start.pos);
+        await hh.page.keyboard.press("ArrowRight");
+        const right = await focusedX();
+        expect(right.x).toBeGreaterThan(start.x);
+      });
+    }
+
+    if (state.name === "ar" || state.name === "dark") {
+      it("is captured in a screenshot", async () => {
+        const hh = harness();
+        const file = await hh.screenshot(`${control}-${state.name}`, { controlOnly: true });
+        expect(path.dirname(file)).toBe(shotsDir);
+        expect(fs.statSync(file).size).toBeGreaterThan(5000);
+      });
+    }
+  });
+});
