@@ -62,8 +62,14 @@ export class IntegrationPatternPicker implements ComponentFramework.ReactControl
 
   public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
     const host = this.hostState(context);
-    if (this.store === undefined) this.store = createStore(host);
-    else if (!sameHost(this.store.getSnapshot(), host)) this.store.set(host);
+    const store = this.store ?? (this.store = createStore(host));
+    if (!sameHost(store.getSnapshot(), host)) {
+      // updateView runs while the host renders its tree: notifying now would update the app in the
+      // middle of another component's render, so the store changes right after it instead.
+      queueMicrotask(() => {
+        if (!sameHost(store.getSnapshot(), host)) store.set(host);
+      });
+    }
 
     const languageId = context.userSettings?.languageId;
     if (this.localizer === undefined || languageId !== this.languageId) {
@@ -84,7 +90,7 @@ export class IntegrationPatternPicker implements ComponentFramework.ReactControl
         strings: { errorTitle: t("Error_Title"), errorBody: t("Error_Body"), retry: t("Error_Retry") },
       },
       React.createElement(IntegrationPatternPickerApp, {
-        store: this.store,
+        store,
         t,
         plural: (base, count, values) => localizer.plural(base, count, values),
         formatters,

@@ -1,10 +1,23 @@
 /**
  * IntegrationPatternPicker in the real PCF harness (pcf-start + Chromium): renders, passes axe in its
  * main states, and a keyboard-only user answers questions, finds a pattern and chooses it; the bound
- * output then shows up in the harness's property inputs.
+ * output then shows up in the harness's property inputs. Focus after Choose, Remove from comparison
+ * and Back to the advisor; the invalid-budget state; hostile decision records; long values at 300 px;
+ * dark, high-contrast, German and Arabic (right to left), each axe clean.
  */
 import * as fs from "fs";
+import { PATTERN_IDS } from "@integrationkit/shared";
+import { loadResx } from "../helpers/resx";
 import { describeViolations, Harness, openHarness } from "./harness";
+
+/** The id of the focused element, or its accessible name when it has no id. */
+async function focused(h: Harness): Promise<string> {
+  return h.page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return "body";
+    return el.id || el.getAttribute("aria-label") || el.textContent || el.tagName;
+  });
+}
 
 const CONTROL = "IntegrationPatternPicker";
 
@@ -46,7 +59,7 @@ describe("IntegrationPatternPicker in the harness", () => {
     await h.setProperty("decision", "");
     await h.root.getByText("none yet").waitFor();
     expect(await h.root.getByText("The saved decision cannot be read").count()).toBe(0);
-    expect(await h.root.getByRole("list", { name: "Patterns ranked by fit" }).locator(":scope > li").count()).toBe(22);
+    expect(await h.root.getByRole("list", { name: "Patterns ranked by fit" }).locator(":scope > li").count()).toBe(PATTERN_IDS.length);
     expect(describeViolations(await h.axeViolations())).toBe("");
     await h.screenshot("IntegrationPatternPicker-initial", { controlOnly: true });
 
@@ -71,9 +84,11 @@ describe("IntegrationPatternPicker in the harness", () => {
     await h.page.keyboard.press("Enter");
 
     await h.root.getByText("This is the chosen pattern").waitFor();
+    // The Choose button is gone: focus moved to the chosen card, not to the page.
+    await h.page.waitForFunction(() => document.activeElement?.id.endsWith("card-dmf-package-api") === true);
     // notifyOutputChanged writes the outputs back into the harness's property inputs.
     await h.page.waitForFunction(() => {
-      const inputs = Array.from(document.querySelectorAll("#accordion__panel-data_inputs input")) as HTMLInputElement[];
+      const inputs = Array.from(document.querySelectorAll<HTMLInputElement>("#accordion__panel-data_inputs input"));
       return inputs.some((i) => i.value === "dmf-package-api");
     });
     expect(await h.readProperty("value")).toBe("dmf-package-api");
@@ -101,19 +116,98 @@ describe("IntegrationPatternPicker in the harness", () => {
 
     await h.root.getByRole("checkbox", { name: "Compare Dual-write" }).check();
     await h.root.getByRole("checkbox", { name: "Compare Finance and operations virtual tables" }).check();
-    await h.root.getByRole("button", { name: "Compare (2)" }).click();
-    await h.root.getByRole("table", { name: "Side-by-side comparison of 2 patterns" }).waitFor();
+    await h.root.getByRole("checkbox", { name: "Compare Webhooks" }).check();
+    await h.root.getByRole("button", { name: "Compare (3)" }).click();
+    await h.root.getByRole("table", { name: "Side-by-side comparison of 3 patterns" }).waitFor();
     expect(describeViolations(await h.axeViolations())).toBe("");
+    // Remove by keyboard: focus moves to the next item's Remove button, then to the Compare tab when none is left.
+    await h.root.getByRole("button", { name: "Remove Dual-write from the comparison" }).focus();
+    await h.page.keyboard.press("Enter");
+    await h.page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Remove Finance and operations virtual tables from the comparison");
+    await h.page.keyboard.press("Enter");
+    await h.page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Remove Webhooks from the comparison");
+    await h.page.keyboard.press("Enter");
+    await h.page.waitForFunction(() => document.activeElement?.textContent === "Compare (0)");
 
     await h.setContainerSize(900, 900);
     await h.root.getByRole("button", { name: "Throttling budget" }).click();
-    await h.root.getByRole("spinbutton", { name: /Records per run/ }).fill("100000");
-    await h.root.getByRole("spinbutton", { name: /Batch size/ }).fill("1");
-    await h.root.getByText("This design would be throttled: at least one limit is exceeded.").waitFor();
+    await h.root.getByRole("textbox", { name: /Records per run/ }).fill("100000");
+    await h.root.getByRole("textbox", { name: /Batch size/ }).fill("1");
+    await h.root.getByText("This design would be throttled: at least one service-protection limit is exceeded.").waitFor();
     expect(describeViolations(await h.axeViolations())).toBe("");
     await h.screenshot("IntegrationPatternPicker-budget", { controlOnly: true });
+
+    // Invalid input: each field says what is wrong, and the verdict is withheld (never green).
+    await h.root.getByRole("textbox", { name: /Records per run/ }).fill("-5");
+    await h.root.getByRole("textbox", { name: /Runs per day/ }).fill("1e308");
+    await h.root.getByText("Enter zero or more.").waitFor();
+    await h.root.getByText("Enter at most 1,000,000,000.").waitFor();
+    await h.root.getByText("No verdict yet: correct the fields that show an error.").waitFor();
+    expect(await h.root.getByText("This design stays within the limits.").count()).toBe(0);
+    expect(describeViolations(await h.axeViolations())).toBe("");
+    await h.screenshot("IntegrationPatternPicker-budget-invalid", { controlOnly: true });
+
+    await h.root.getByRole("button", { name: "Back to the advisor" }).focus();
+    await h.page.keyboard.press("Enter");
+    await h.page.waitForFunction(() => document.activeElement?.textContent === "Advisor");
     // Nothing was chosen, so the unknown value is still untouched.
     expect(await h.readProperty("value")).toBe("sap-idoc");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("keeps long values inside 300 px and survives hostile decision records", async () => {
+    h = await openHarness(CONTROL, { width: 300, height: 900, viewport: { width: 1200, height: 1000 } });
+    await h.root.getByRole("heading", { name: "Integration pattern advisor" }).waitFor();
+    const url = `https://integration.contoso.example/${"very-long-path-segment-".repeat(3)}end?x=1`.slice(0, 85);
+    await h.setProperty("value", url);
+    await h.root.getByText("Unknown value in the column").waitFor();
+    const overflow = await h.root.getByTestId("ipp-root").evaluate((el) => ({ width: el.getBoundingClientRect().width, scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(overflow.width).toBeLessThanOrEqual(300);
+    expect(overflow.scroll).toBeLessThanOrEqual(overflow.client + 1);
+    expect(describeViolations(await h.axeViolations())).toBe("");
+
+    // 10,000 levels of nesting: reported, and choosing still saves a fresh decision.
+    const deep = "[".repeat(10_000) + "]".repeat(10_000);
+    await h.setProperty("decision", `{"schema":"integrationkit.pattern-decision","patternId":"odata","decidedAt":"2025-01-02T03:04:05Z","scenario":{},"reasons":[],"warnings":[],"x":${deep}}`);
+    await h.root.getByText(/nested more than 32 levels deep/).waitFor();
+    await h.root.getByRole("button", { name: "Choose Webhooks" }).click();
+    await h.page.waitForFunction(() => document.activeElement?.id.endsWith("card-webhooks") === true);
+    await h.page.waitForFunction(() => {
+      const inputs = Array.from(document.querySelectorAll<HTMLInputElement>("#accordion__panel-data_inputs input"));
+      return inputs.some((i) => i.value === "webhooks");
+    });
+    const saved = JSON.parse(await h.readProperty("decision")) as { patternId: string };
+    expect(saved.patternId).toBe("webhooks");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("is axe clean in dark and high-contrast themes, in German and in Arabic right to left", async () => {
+    h = await openHarness(CONTROL, { width: 900, height: 1000, viewport: { width: 1400, height: 1100 } });
+    await h.root.getByRole("heading", { name: "Integration pattern advisor" }).waitFor();
+
+    await h.overrideContext({ theme: "dark" });
+    await h.root.getByRole("heading", { name: "Integration pattern advisor" }).waitFor();
+    expect(describeViolations(await h.axeViolations())).toBe("");
+    await h.screenshot("IntegrationPatternPicker-dark", { controlOnly: true });
+
+    await h.overrideContext({ theme: "highContrast" });
+    expect(describeViolations(await h.axeViolations())).toBe("");
+
+    await h.overrideContext({ languageId: 1031, strings: loadResx(CONTROL, 1031) });
+    await h.root.getByRole("heading", { name: "Berater für Integrationsmuster" }).waitFor();
+    expect(describeViolations(await h.axeViolations())).toBe("");
+
+    await h.overrideContext({ languageId: 1025, isRTL: true, strings: loadResx(CONTROL, 1025) });
+    await h.root.getByRole("heading", { name: "مستشار أنماط التكامل" }).waitFor();
+    expect(await h.root.locator('[dir="rtl"]').count()).toBeGreaterThan(0);
+    expect(describeViolations(await h.axeViolations())).toBe("");
+    // Keyboard pass in Arabic: Tab reaches a Choose button and Enter chooses.
+    await h.root.getByRole("button", { name: "اختيار خطافات الويب" }).focus();
+    await h.page.keyboard.press("Enter");
+    await h.page.waitForFunction(() => document.activeElement?.id.endsWith("card-webhooks") === true);
+    expect(await focused(h)).toMatch(/card-webhooks$/);
+    await h.screenshot("IntegrationPatternPicker-arabic", { controlOnly: true });
+    await h.clearContextOverride();
     expect(h.errors).toEqual([]);
   });
 });
