@@ -90,6 +90,34 @@ describe("ThrottlingEventPanel, live source", () => {
     h.destroy();
   }, 30_000);
 
+  it("reports a job action the server refuses, and a throttled action closes the user's gate for the next one", async () => {
+    const api = mockWebApi();
+    api.updateRecord.mockImplementationOnce(() => rejectWith(webApiError.privilegeDenied("prvWriteAsyncOperation")));
+    const h = mount({ webApi: api });
+    await h.advance(0);
+    const resume = (): HTMLElement => within(section("System jobs needing attention")).getByRole("button", { name: /^Resume the system job for Invoices queue from / });
+    fireEvent.click(resume());
+    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Resume" }));
+    await h.advance(0);
+    expect(screen.getByText("The system job could not be changed: Your security role does not allow changing this system job.")).toBeTruthy();
+
+    api.updateRecord.mockImplementationOnce(() => rejectWith(webApiError.throttledConcurrency()));
+    await h.advance(1000);
+    fireEvent.click(resume());
+    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Resume" }));
+    await h.advance(0);
+    expect(screen.getByText("The system job could not be changed: The server is busy. Try again in a moment.")).toBeTruthy();
+    await h.advance(1000);
+    fireEvent.click(resume());
+    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Resume" }));
+    await h.advance(0);
+    // Not sent: the throttle covers every request of the user.
+    expect(api.updateRecord).toHaveBeenCalledTimes(2);
+    expect(screen.getByText(/The server asked for a pause. Try again in \d+ s\./)).toBeTruthy();
+    expect(await axe(h.r.container)).toHaveNoViolations();
+    h.destroy();
+  }, 30_000);
+
   it("hides job actions without write rights or on a disabled form", async () => {
     const h = mount({ canWrite: false });
     await h.advance(0);
