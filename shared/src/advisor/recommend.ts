@@ -363,40 +363,45 @@ function emptyTally(): Tally {
 }
 
 /**
- * Judgements depend only on the pattern and one answer, so they are computed once and reused: this
- * keeps recommend() well under its 50 µs budget (see test/bench/advisor.bench.ts).
+ * Judgements depend only on the pattern and one answer, so each answer is judged once for the whole
+ * catalogue and reused (one map lookup per answer, not per answer and pattern): this keeps recommend()
+ * under its 50 µs budget (see test/bench/advisor.bench.ts). The keys are few (one per question and
+ * value), so the memo stays small.
  */
-const judgementMemo = new WeakMap<PatternMeta, Map<string, Tally>>();
+const judgementMemo = new Map<string, Tally[]>();
+const PATTERN_INDEX = new Map<PatternMeta, number>(PATTERN_META.map((m, i) => [m, i]));
 
-function memoFor(meta: PatternMeta): Map<string, Tally> {
-  let byKey = judgementMemo.get(meta);
-  if (byKey === undefined) {
-    byKey = new Map();
-    judgementMemo.set(meta, byKey);
+function judgedRow(c: Criterion): Tally[] {
+  let row = judgementMemo.get(c.key);
+  if (row === undefined) {
+    row = PATTERN_META.map((meta) => {
+      const j = emptyTally();
+      c.judge(j, meta);
+      return j;
+    });
+    judgementMemo.set(c.key, row);
   }
-  return byKey;
+  return row;
 }
 
-function judged(byKey: Map<string, Tally>, meta: PatternMeta, c: Criterion): Tally {
-  let j = byKey.get(c.key);
-  if (j === undefined) {
-    j = emptyTally();
-    c.judge(j, meta);
-    byKey.set(c.key, j);
-  }
+function judgedFor(meta: PatternMeta, c: Criterion, rows: Tally[][] | undefined, k: number): Tally {
+  const index = PATTERN_INDEX.get(meta);
+  if (rows !== undefined && index !== undefined) return rows[k][index];
+  if (index !== undefined) return judgedRow(c)[index];
+  const j = emptyTally();
+  c.judge(j, meta);
   return j;
 }
 
 /** Rates one pattern for an already normalized scenario. */
 export function ratePattern(meta: PatternMeta, s: Scenario): Recommendation {
-  return rate(meta, s, criteriaOf(s)).rec;
+  return rate(meta, s, criteriaOf(s), undefined).rec;
 }
 
-function rate(meta: PatternMeta, s: Scenario, criteria: Criterion[]): { rec: Recommendation; ruledOut: boolean } {
+function rate(meta: PatternMeta, s: Scenario, criteria: Criterion[], rows: Tally[][] | undefined): { rec: Recommendation; ruledOut: boolean } {
   const t = emptyTally();
-  const byKey = memoFor(meta);
-  for (const c of criteria) {
-    const j = judged(byKey, meta, c);
+  for (let k = 0; k < criteria.length; k++) {
+    const j = judgedFor(meta, criteria[k], rows, k);
     t.weighted += j.weighted;
     t.weights += j.weights;
     if (j.ruledOut) t.ruledOut = true;
@@ -434,8 +439,9 @@ function rate(meta: PatternMeta, s: Scenario, criteria: Criterion[]): { rec: Rec
 export function recommend(scenario: Scenario): Recommendation[] {
   const s = normalizeScenario(scenario);
   const criteria = criteriaOf(s);
+  const rows = criteria.map(judgedRow);
   const rated = PATTERN_META.map((meta, index) => {
-    const { rec, ruledOut } = rate(meta, s, criteria);
+    const { rec, ruledOut } = rate(meta, s, criteria, rows);
     return { rec, ruledOut, index };
   });
   rated.sort(
