@@ -24,7 +24,7 @@ interface PageLike {
  * documented context: without it the panel still reads system jobs but cannot ask for rate-limit
  * headers (and says so). A page whose getClientUrl fails is the test harness, which has no Dataverse.
  */
-export function liveSourceFor(context: ComponentFramework.Context<IInputs>): LiveSource | undefined {
+function liveSourceFor(context: ComponentFramework.Context<IInputs>): LiveSource | undefined {
   const webAPI = context.webAPI as unknown as Partial<WebApiLike> | undefined;
   if (!webAPI || typeof webAPI.retrieveMultipleRecords !== "function" || typeof webAPI.updateRecord !== "function") return undefined;
   const page = (context as unknown as { page?: PageLike }).page;

@@ -74,7 +74,7 @@ describe("ThrottlingEventPanel, live source", () => {
     const jobs = section("System jobs needing attention");
     // The failed job offers no action (none is documented from Completed/Failed).
     expect(within(jobs).getByText("None available")).toBeTruthy();
-    fireEvent.click(within(jobs).getByRole("button", { name: /^Resume the system job for Invoices queue from / }));
+    fireEvent.click(within(jobs).getByRole("button", { name: /^Resume: the system job for Invoices queue from / }));
     const dialog = await screen.findByRole("dialog");
     expect(within(dialog).getByText("Resume this system job?")).toBeTruthy();
     // The dialog renders in a portal, so scan the whole body; landmarks are the host page's job there.
@@ -82,7 +82,7 @@ describe("ThrottlingEventPanel, live source", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Keep as is" }));
     expect(api.updateRecord).not.toHaveBeenCalled();
 
-    fireEvent.click(within(jobs).getByRole("button", { name: /^Resume the system job for Invoices queue from / }));
+    fireEvent.click(within(jobs).getByRole("button", { name: /^Resume: the system job for Invoices queue from / }));
     fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Resume" }));
     await h.advance(0);
     expect(api.updateRecord).toHaveBeenCalledWith("asyncoperation", "job-2", { statecode: 0, statuscode: 0 });
@@ -95,7 +95,7 @@ describe("ThrottlingEventPanel, live source", () => {
     api.updateRecord.mockImplementationOnce(() => rejectWith(webApiError.privilegeDenied("prvWriteAsyncOperation")));
     const h = mount({ webApi: api });
     await h.advance(0);
-    const resume = (): HTMLElement => within(section("System jobs needing attention")).getByRole("button", { name: /^Resume the system job for Invoices queue from / });
+    const resume = (): HTMLElement => within(section("System jobs needing attention")).getByRole("button", { name: /^Resume: the system job for Invoices queue from / });
     fireEvent.click(resume());
     fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Resume" }));
     await h.advance(0);
@@ -121,12 +121,12 @@ describe("ThrottlingEventPanel, live source", () => {
   it("hides job actions without write rights or on a disabled form", async () => {
     const h = mount({ canWrite: false });
     await h.advance(0);
-    expect(screen.queryByRole("button", { name: /Resume the system job/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Resume: the system job/ })).toBeNull();
     expect(screen.getByText("You cannot change system jobs here")).toBeTruthy();
     h.destroy();
     const d = mount({ disabled: true });
     await d.advance(0);
-    expect(screen.queryByRole("button", { name: /Cancel the system job for / })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Cancel job: the system job for / })).toBeNull();
     d.destroy();
   });
 
@@ -560,7 +560,7 @@ describe("ThrottlingEventPanel, priorities and simulated source", () => {
     await h.advance(5_000);
     await h.advance(60_000);
     const jobs = section("System jobs needing attention");
-    const cancel = within(jobs).queryAllByRole("button", { name: /^Cancel the system job for / });
+    const cancel = within(jobs).queryAllByRole("button", { name: /^Cancel job: the system job for / });
     expect(cancel.length).toBeGreaterThan(0);
     const canceledBefore = within(jobs).queryAllByText("Canceled").length;
     // Every job's buttons have their own accessible name.
