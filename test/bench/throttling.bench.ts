@@ -6,7 +6,7 @@
 import * as v8 from "v8";
 import * as vm from "vm";
 import { performance } from "perf_hooks";
-import { EventAggregator, eventOutcomes, parseRateLimitHeaders, parseRetryAfter, SimulatedFeed } from "@integrationkit/shared";
+import { emptySnapshot, EventAggregator, eventOutcomes, initialPanelModel, PanelModel, panelReducer, parseRateLimitHeaders, parseRetryAfter, SimulatedFeed } from "@integrationkit/shared";
 import { BenchRow, median, timeMedian } from "./util";
 
 /** global.gc when node runs with --expose-gc; otherwise the flag is switched on at run time. */
@@ -110,5 +110,20 @@ export default async function bench(): Promise<BenchRow[]> {
     { runs: 25, inner: 20 },
   );
   rows.push({ group: "throttling", name: "simulated panel refresh (probe + snapshot, median)", value: Math.round(refresh * 1000) / 1000, unit: "ms" });
+
+  // The panel's state machine: one poll cycle (tick, response) plus a countdown tick, per call.
+  const snapshot = emptySnapshot(start);
+  const cycle = (): PanelModel => {
+    let state = panelReducer(initialPanelModel(start), { type: "settings", now: start, source: "live", pollSeconds: 90, windowMinutes: 60, prioritiesJson: "" }).state;
+    let now = start;
+    for (let i = 0; i < 100; i++) {
+      state = panelReducer(state, { type: "tick", now }).state;
+      const id = state.inFlight?.id ?? -1;
+      state = panelReducer(state, { type: "response", now: now + 200, id, snapshot }).state;
+      now = state.nextPollAt ?? now + 90_000;
+    }
+    return state;
+  };
+  rows.push({ group: "throttling", name: "panelReducer: 100 poll cycles (tick + response), median", value: Math.round(timeMedian(cycle, { runs: 15, inner: 20 }) * 1000) / 1000, unit: "ms" });
   return rows;
 }
