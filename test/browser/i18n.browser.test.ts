@@ -102,7 +102,7 @@ const CONTROLS: ControlSpec[] = [
   {
     control: "VirtualTablePreview",
     size: { width: 1100, height: 700, viewport: { width: 1400, height: 1000 } },
-    landmarkKey: "Grid_Label",
+    landmarkKey: "Export_Button",
     async prepare(h, t) {
       sampleCsv ??= writeSampleData(path.join(testResultsDir, "sample-data"), [300])[0];
       // The harness does not keep a loaded data set across a reload: load the rows again.
@@ -218,6 +218,20 @@ function languageOnScreen(text: string, strings: Strings, english: Strings): { t
 
 const shotsDir = path.join(testResultsDir, "screenshots");
 
+function themeTokens(name: "dark" | "highContrast"): import("@fluentui/react-components").Theme {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fluent = require("@fluentui/react-components") as typeof import("@fluentui/react-components");
+  return name === "dark" ? fluent.webDarkTheme : fluent.teamsHighContrastTheme;
+}
+
+/** "#292929" → "rgb(41, 41, 41)", as getComputedStyle reports it. */
+function cssRgb(hex: string): string {
+  const h = hex.replace("#", "");
+  const full = h.length === 3 ? h.replace(/./g, (c) => c + c) : h.slice(0, 6);
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
 describe.each(CONTROLS)("$control in every user's settings", (spec) => {
   const { control } = spec;
   const english = loadStrings(control, 1033);
@@ -271,18 +285,26 @@ describe.each(CONTROLS)("$control in every user's settings", (spec) => {
     if (state.name === "dark" || state.name === "highContrast") {
       it("draws with the host's theme, not the page's colours", async () => {
         const hh = harness();
+        const theme = themeTokens(state.name === "dark" ? "dark" : "highContrast");
         const colours = await hh.root.evaluate((root) => {
           const provider = root.querySelector<HTMLElement>(".fui-FluentProvider");
-          const heading = root.querySelector<HTMLElement>("h1, h2, h3, [role=heading]");
+          const headings = Array.from(root.querySelectorAll<HTMLElement>("h1, h2, h3, h4, h5, h6, [role=heading], [role=columnheader]"));
           return {
             background: provider ? getComputedStyle(provider).backgroundColor : "",
-            heading: heading ? getComputedStyle(heading).color : "",
+            text: provider ? getComputedStyle(provider).color : "",
+            headings: headings.map((el) => ({ text: (el.textContent ?? "").trim().slice(0, 40), color: getComputedStyle(el).color })),
           };
         });
-        // webDarkTheme's neutral background is #292929 and foreground #ffffff; the high-contrast
-        // theme's are #000000 and #ffffff.
-        expect(colours.background).toBe(state.name === "dark" ? "rgb(41, 41, 41)" : "rgb(0, 0, 0)");
-        expect(colours.heading).toBe("rgb(255, 255, 255)");
+        expect(colours.background).toBe(cssRgb(theme.colorNeutralBackground1));
+        expect(colours.text).toBe(cssRgb(theme.colorNeutralForeground1));
+        // Headings take a foreground colour of the theme, never the page's own (the harness page
+        // styles h3 in #323130, unreadable on a dark background).
+        const allowed = new Set(
+          Object.entries(theme)
+            .filter(([name, v]) => typeof v === "string" && /^color(Neutral|Brand|Palette\w+|Status\w+)Foreground/.test(name) && v.startsWith("#"))
+            .map(([, v]) => cssRgb(String(v))),
+        );
+        expect(colours.headings.filter((h) => !allowed.has(h.color))).toEqual([]);
       });
     }
 
