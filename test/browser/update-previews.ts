@@ -1,7 +1,9 @@
 /**
  * `npm run previews`: after the browser tests, copies one harness screenshot per control into
  * controls/<Control>/img/preview.png (the maker studio's preview image) and docs/screenshots/ (the
- * README). Previews are real renders of the built controls, never drawn by hand.
+ * README), and the Arabic right-to-left and dark-theme shots of the i18n browser test into
+ * docs/screenshots/<Control>-ar.png and <Control>-dark.png. Previews are real renders of the built
+ * controls, never drawn by hand.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -14,6 +16,9 @@ export const previewShots: Record<string, string> = {
   ThrottlingEventPanel: "ThrottlingEventPanel-simulated.png",
   VirtualTablePreview: "VirtualTablePreview-5000-rows.png",
 };
+
+/** States the i18n browser test captures for every control (Arabic right to left, dark theme). */
+export const stateShots = ["ar", "dark"] as const;
 
 function main(): void {
   const docsDir = path.join(repoRoot, "docs", "screenshots");
@@ -30,6 +35,16 @@ function main(): void {
     fs.copyFileSync(source, path.join(repoRoot, "controls", control, "img", "preview.png"));
     fs.copyFileSync(source, path.join(docsDir, `${control}.png`));
     console.log(`${control}: preview and docs screenshot from ${shot}`);
+    for (const state of stateShots) {
+      const file = `${control}-${state}.png`;
+      if (!fs.existsSync(path.join(screenshotDir, file))) {
+        console.error(`${control}: no screenshot ${file} in ${screenshotDir}; run the i18n browser test first.`);
+        missing++;
+        continue;
+      }
+      fs.copyFileSync(path.join(screenshotDir, file), path.join(docsDir, file));
+      console.log(`${control}: docs screenshot ${file}`);
+    }
   }
   if (missing > 0) process.exitCode = 1;
 }
