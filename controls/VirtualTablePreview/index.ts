@@ -50,7 +50,8 @@ export class VirtualTablePreview implements ComponentFramework.ReactControl<IInp
     this.context = context;
     const dataset = context.parameters.records as unknown as DatasetLike | undefined;
     const updated = Array.isArray(context.updatedProperties) ? context.updatedProperties : [];
-    this.session.sync(dataset, { pageSize: context.parameters.pageSize?.raw, datasetUpdated: updated.includes("records") || updated.includes("dataset") });
+    // Silent: the element returned below renders the new snapshot (the host is rendering right now).
+    this.session.sync(dataset, { pageSize: context.parameters.pageSize?.raw, datasetUpdated: updated.includes("records") || updated.includes("dataset"), notify: false });
     const { localizer, formatters, cellFormatters } = this.userFormats(context);
     const density = context.parameters.density?.raw as Density | undefined;
     return React.createElement(VirtualTablePreviewApp, {

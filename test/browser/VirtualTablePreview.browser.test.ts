@@ -190,7 +190,7 @@ describe("VirtualTablePreview in the harness", () => {
     await h.root.getByText("Waiting for page 1…").waitFor();
     expect(consoleSince(mark)).toContain("log: Invoked method refresh on DataSet interface.");
     expect(await header.getAttribute("aria-sort")).toBe("ascending");
-    expect(await h.root.getByTestId("vtp-query").innerText()).toBe("$orderby=mserp_name asc&$top=100");
+    expect(await h.root.getByTestId("vtp-query").innerText()).toContain("$orderby=mserp_name asc");
     // Nothing else is asked while that load is pending.
     await h.root.locator("[role=columnheader]", { hasText: "mserp_addresscity" }).locator("span").first().click();
     expect(consoleSince(mark).filter((m) => m.includes("Invoked method refresh"))).toHaveLength(1);

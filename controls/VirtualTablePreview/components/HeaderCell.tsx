@@ -30,7 +30,7 @@ const ARIA_SORT: Record<SortDirectionValue, "ascending" | "descending" | undefin
 /**
  * A column header: click or Enter sorts; the options button (or Alt+Down) opens sort, filter and
  * "why not" details; the edge handle (or Ctrl+Shift+Left/Right on the header) resizes the column.
- * The options popover is only mounted while open, so a header costs a few elements, not a popover.
+ * Headers are memoized: scrolling and row updates never re-render them.
  */
 export const HeaderCell = React.memo(function HeaderCell(props: HeaderCellProps): React.ReactElement {
   const { t, dir, hintId, view, colIndex, width, tabbable, sortDirection, filter, menuOpen, disabled, busy } = props;
@@ -77,7 +77,7 @@ export const HeaderCell = React.memo(function HeaderCell(props: HeaderCellProps)
 
   const label = t("Header_Options", { column: column.displayName });
   const trigger = (
-    <button type="button" tabIndex={-1} className={styles.optionsButton} aria-label={label} aria-haspopup="dialog" onClick={menuOpen ? undefined : () => props.onMenuOpenChange(name, true)}>
+    <button type="button" tabIndex={-1} className={styles.optionsButton} aria-label={label} aria-haspopup="dialog">
       {"\u22EF"}
     </button>
   );
@@ -107,30 +107,26 @@ export const HeaderCell = React.memo(function HeaderCell(props: HeaderCellProps)
       <span id={hintId} hidden>
         {[canSort ? t("Header_HintSort") : t("Header_HintNoSort"), t("Header_HintOptions"), t("Header_HintResize"), filter ? t("Header_Filtered") : ""].filter(Boolean).join(" ")}
       </span>
-      {menuOpen ? (
-        <Popover open onOpenChange={(_, d) => props.onMenuOpenChange(name, d.open)} positioning="below-end" trapFocus>
-          <PopoverTrigger disableButtonEnhancement>{trigger}</PopoverTrigger>
-          <PopoverSurface aria-label={label}>
-            <ColumnOptions
-              t={t}
-              view={view}
-              filter={filter}
-              disabled={disabled || busy}
-              canSort={canSort}
-              onSort={(d) => {
-                props.onSort(name, d);
-                props.onMenuOpenChange(name, false);
-              }}
-              onFilter={(f) => {
-                props.onFilter(name, f);
-                props.onMenuOpenChange(name, false);
-              }}
-            />
-          </PopoverSurface>
-        </Popover>
-      ) : (
-        trigger
-      )}
+      <Popover open={menuOpen} onOpenChange={(_, d) => props.onMenuOpenChange(name, d.open)} positioning="below-end" trapFocus>
+        <PopoverTrigger disableButtonEnhancement>{trigger}</PopoverTrigger>
+        <PopoverSurface aria-label={label}>
+          <ColumnOptions
+            t={t}
+            view={view}
+            filter={filter}
+            disabled={disabled || busy}
+            canSort={canSort}
+            onSort={(d) => {
+              props.onSort(name, d);
+              props.onMenuOpenChange(name, false);
+            }}
+            onFilter={(f) => {
+              props.onFilter(name, f);
+              props.onMenuOpenChange(name, false);
+            }}
+          />
+        </PopoverSurface>
+      </Popover>
       {/* Pointer handle on the trailing edge; keyboard users resize with Ctrl+Shift+Arrow (announced in the hint). */}
       <span data-resize="" aria-hidden="true" className={styles.resizeHandle} onPointerDown={onPointerDown} onClick={(e) => e.stopPropagation()} />
     </div>
@@ -149,11 +145,6 @@ interface ColumnOptionsProps {
 
 const ColumnOptions: React.FC<ColumnOptionsProps> = ({ t, view, filter, disabled, canSort, onSort, onFilter }) => {
   const styles = useStyles();
-  const ref = React.useRef<HTMLDivElement>(null);
-  // The popover mounts already open (it exists only while open): move focus into it, as opening it would.
-  React.useEffect(() => {
-    ref.current?.querySelector<HTMLElement>("button:not([disabled]), select:not([disabled]), input:not([disabled])")?.focus();
-  }, []);
   const { column, capability } = view;
   const operators = capability.filterOperators;
   const [operator, setOperator] = React.useState<FilterOperatorChoice | undefined>(filter?.operator ?? operators[0]);
@@ -166,7 +157,7 @@ const ColumnOptions: React.FC<ColumnOptionsProps> = ({ t, view, filter, disabled
     onFilter({ column: column.name, kind: column.kind, operator, value });
   };
   return (
-    <div className={styles.popover} ref={ref}>
+    <div className={styles.popover}>
       <Text weight="semibold">{column.displayName}</Text>
       <Text size={200} className={styles.muted}>
         {t("Header_TypeLine", { type: t(`Kind_${column.kind}`), name: column.name })}

@@ -53,6 +53,12 @@ export interface SyncOptions {
   pageSize?: number | null;
   /** The host named the dataset among `context.updatedProperties`: this update is the dataset's answer. */
   datasetUpdated?: boolean;
+  /**
+   * False when the caller renders the new snapshot itself: PCF calls updateView while the host renders,
+   * and notifying React subscribers then would update a component during another's render (React
+   * warns). The element updateView returns reads `getSnapshot()`, so nothing is missed.
+   */
+  notify?: boolean;
 }
 
 /**
@@ -157,7 +163,7 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     this.settle(ds, o.datasetUpdated === true);
     if (ds && (dataChanged || datasetChanged)) this.syncSelection(ds);
     this.checkTable();
-    return this.publish();
+    return this.publish(o.notify !== false);
   }
 
   private applyPageSize(ds: DatasetLike | null, raw: number | null | undefined): void {
@@ -468,13 +474,13 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
   // ---- snapshot ------------------------------------------------------------------------------
 
   /** Builds a new snapshot when something changed and notifies; returns whether it did. */
-  private publish(): boolean {
+  private publish(notify = true): boolean {
     if (!this.dirty) return false;
     this.dirty = false;
     const next = this.build();
     if (sameSnapshot(next, this.snapshot)) return false;
     this.snapshot = next;
-    this.emitter.emit();
+    if (notify) this.emitter.emit();
     return true;
   }
 

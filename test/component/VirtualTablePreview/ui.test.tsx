@@ -121,7 +121,7 @@ describe("VirtualTablePreview app: columns and space", () => {
       summary: { requests: 2, failed: 1, rowsShown: 3, totalResultCount: 3, pageSizeAsked: 50, largestPage: 3, pageSizeHonoured: true, lastDurationMs: 840, slowestDurationMs: 900 },
     });
     const { formatters } = mountApp(snap);
-    const toggle = screen.getByRole("button", { expanded: false });
+    const toggle = screen.getByRole("button", { name: /^Provider diagnostics:/ });
     expect(toggle.textContent).toBe(`Provider diagnostics: 2 page requests · 1 failed · last took ${formatters.duration(840)}`);
     expect(screen.queryByRole("region", { name: "Provider diagnostics" })).toBeNull();
     fireEvent.click(toggle);
