@@ -1,7 +1,7 @@
 // Reads a built control manifest (out/controls/<C>/ControlManifest.xml): the control's identity
 // and every file it names. The packer and the verifier both use this, so they agree on what a
 // control consists of.
-import { asArray, attr, child, parseXml, textOf, xmlProblem } from "./xml";
+import { asArray, attr, child, readXml, textOf, type XmlResult } from "./xml";
 
 export const MANIFEST_FILE = "ControlManifest.xml";
 /** pcf-scripts' production build writes the code as bundle.js; an input manifest names index.ts. */
@@ -49,9 +49,13 @@ export function normalizeManifestPath(raw: string): { path: string } | { problem
 
 /** Parses and checks a built manifest's text. */
 export function readBuiltManifest(text: string): ManifestResult {
-  const xmlIssue = xmlProblem(text);
-  if (xmlIssue) return { ok: false, problems: [`ControlManifest.xml is not well-formed XML (${xmlIssue})`] };
-  const doc = parseXml(text);
+  return builtManifestFrom(readXml(text));
+}
+
+/** Checks a built manifest already read (whole) with readXml or an XmlReader. */
+export function builtManifestFrom(read: XmlResult): ManifestResult {
+  if ("problem" in read) return { ok: false, problems: [`ControlManifest.xml is not well-formed XML (${read.problem})`] };
+  const doc = read.doc;
   const controls = asArray(child(doc, "manifest")?.control);
   if (controls.length !== 1) {
     return { ok: false, problems: ["ControlManifest.xml must have one <manifest><control> element"] };
@@ -131,13 +135,30 @@ const RESX_HEADERS: Record<string, (v: string) => boolean> = {
 };
 
 /**
- * Undefined when a .resx text (already checked by xmlProblem) has the standard header that Visual
- * Studio and pac write: <root> with an <xsd:schema id="root"> and the resmimetype, version, reader
- * and writer resheaders; else what is missing.
+ * What is wrong with a .resx text, or undefined: "xml" when it is not well-formed (or unsafe) XML,
+ * "header" when it lacks the standard header that Visual Studio and pac write: <root> with an
+ * <xsd:schema id="root"> and the resmimetype, version, reader and writer resheaders.
  */
-export function resxHeaderProblem(text: string): string | undefined {
-  const root = child(parseXml(text), "root");
-  if (!root) return "has no <root> element (not a .resx string table)";
+export function resxProblem(text: string): ResxProblem | undefined {
+  return resxProblemFrom(readXml(text, { keep: RESX_KEEP }));
+}
+
+export interface ResxProblem {
+  kind: "xml" | "header";
+  message: string;
+}
+
+/** The parts of a .resx the header check reads: the string entries themselves are only scanned. */
+export const RESX_KEEP = [
+  ["root", "xsd:schema"],
+  ["root", "resheader"],
+] as const;
+
+/** resxProblem for a .resx already read with readXml or an XmlReader (keeping at least RESX_KEEP). */
+export function resxProblemFrom(read: XmlResult): ResxProblem | undefined {
+  if ("problem" in read) return { kind: "xml", message: `is not well-formed XML (${read.problem})` };
+  const root = child(read.doc, "root");
+  if (!root) return { kind: "header", message: "has no <root> element (not a .resx string table)" };
   const missing: string[] = [];
   if (attr(child(root, "xsd:schema"), "id") !== "root") missing.push('<xsd:schema id="root">');
   const headers = new Map(asArray(root.resheader).map((h) => [attr(h, "name") ?? "", textOf(h, "value") ?? ""]));
@@ -147,5 +168,5 @@ export function resxHeaderProblem(text: string): string | undefined {
   }
   return missing.length === 0
     ? undefined
-    : `lacks the standard .resx header that Visual Studio and pac write: ${missing.join(", ")}`;
+    : { kind: "header", message: `lacks the standard .resx header that Visual Studio and pac write: ${missing.join(", ")}` };
 }

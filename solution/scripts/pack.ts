@@ -8,7 +8,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import JSZip from "jszip";
 import { CONFIG_PATH, REPO_ROOT, loadSolutionConfig, type SolutionConfig } from "./config";
-import { MANIFEST_FILE, readBuiltManifest, resxHeaderProblem, resxLcid, solutionControlName } from "./manifest";
+import { MANIFEST_FILE, readBuiltManifest, resxLcid, resxProblem, solutionControlName } from "./manifest";
 import {
   BASE_LCID,
   CONTENT_TYPES_FILE,
@@ -19,7 +19,6 @@ import {
   solutionXml,
 } from "./templates";
 import { verifySolutionZip } from "./verify";
-import { xmlProblem } from "./xml";
 
 export interface PackOptions {
   /** Folder holding one built control per sub-folder (pcf-scripts' out/controls). */
@@ -97,10 +96,8 @@ function collectControl(dir: string, folderName: string, config: SolutionConfig)
   for (const rel of m.resx) {
     const bytes = files.get(rel);
     if (!bytes) continue;
-    const text = bytes.toString("utf8");
-    const xmlIssue = xmlProblem(text);
-    const issue = xmlIssue ? `is not well-formed XML (${xmlIssue})` : resxHeaderProblem(text);
-    if (issue) problems.push(`${label}: ${rel} ${issue}`);
+    const issue = resxProblem(bytes.toString("utf8"));
+    if (issue) problems.push(`${label}: ${rel} ${issue.message}`);
   }
   if (problems.length > 0) return problems;
   const lcids = [...files.keys()].map(resxLcid).filter((l): l is number => l !== undefined);

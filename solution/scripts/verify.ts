@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { REPO_ROOT, UNIQUE_NAME_PATTERN, optionValuePrefixProblem, prefixProblem } from "./config";
-import { MANIFEST_FILE, readBuiltManifest, resxHeaderProblem, solutionControlName } from "./manifest";
+import { MANIFEST_FILE, RESX_KEEP, builtManifestFrom, resxProblemFrom, solutionControlName } from "./manifest";
 import {
   CONTENT_TYPES_FILE,
   CUSTOMIZATIONS_FILE,
@@ -18,7 +18,8 @@ import {
   SOLUTION_FILE,
   extensionOf,
 } from "./templates";
-import { asArray, attr, child, parseXml, scalarText, textOf, xmlProblem, type XmlNode } from "./xml";
+import { StringDecoder } from "string_decoder";
+import { asArray, attr, child, scalarText, textOf, XmlReader, type ReadXmlOptions, type XmlNode, type XmlResult } from "./xml";
 import { openZip, type OpenedZip, type RawEntry } from "./zip-reader";
 
 export interface VerifiedControl {
@@ -66,8 +67,10 @@ export const LIMITS = {
   flagFileBytes: 5_120 * 1024,
   /** The highest value that setting takes, 131,072 KB (learn.microsoft.com/power-platform/admin/settings-email). */
   maxFileBytes: 131_072 * 1024,
-  /** Everything the verifier inflates, together. */
-  maxTotalBytes: 256 * 1024 * 1024,
+  /** All the XML the verifier reads, together (reading XML costs more than inflating it). */
+  maxXmlTotalBytes: 32 * 1024 * 1024,
+  /** Everything the verifier inflates, together (a solution of code components inflates to a few MB). */
+  maxTotalBytes: 128 * 1024 * 1024,
 } as const;
 
 /** Dataverse imports two to four parts (pac writes four; Microsoft's own pac-built sample has "1.0"). */
@@ -241,7 +244,7 @@ function checkControl(
   cc: CustomControlEntry,
   prefix: string,
   fileNames: ReadonlySet<string>,
-  contents: ReadonlyMap<string, Buffer>,
+  parsed: ReadonlyMap<string, XmlResult>,
   errors: string[],
   warnings: string[],
 ): VerifiedControl | undefined {
@@ -257,9 +260,9 @@ function checkControl(
   if (folder !== `Controls/${cc.name}`) {
     errors.push(`${where}: manifest is in folder "${folder}/", expected "Controls/${cc.name}/"`);
   }
-  const bytes = contents.get(entry);
-  if (!bytes) return undefined; // unreadable: reported where it was read
-  const result = readBuiltManifest(bytes.toString("utf8"));
+  const read = parsed.get(entry);
+  if (!read) return undefined; // unreadable: reported where it was read
+  const result = builtManifestFrom(read);
   if (!result.ok) {
     for (const p of result.problems) errors.push(`${where}: ${p}`);
     return undefined;
@@ -288,29 +291,41 @@ function checkControl(
     }
   }
   for (const full of declared) {
-    const text = contents.get(full)?.toString("utf8");
-    if (text === undefined) continue;
+    const read = parsed.get(full);
+    if (read === undefined) continue;
     const rel = full.slice(folder.length + 1);
-    const issue = xmlProblem(text);
-    if (issue) errors.push(`${where}: ${rel} is not well-formed XML (${issue})`);
-    else {
-      const header = resxHeaderProblem(text);
-      if (header) warnings.push(`${where}: ${rel} ${header}`);
-    }
+    // A broken string table is an error; a missing header only differs from what pac writes.
+    const issue = resxProblemFrom(read);
+    if (issue) (issue.kind === "xml" ? errors : warnings).push(`${where}: ${rel} ${issue.message}`);
   }
   return { name: cc.name, namespace: m.namespace, constructorName: m.constructorName, version: m.version, files };
 }
 
-function parseRoot(name: string, contents: ReadonlyMap<string, Buffer>, errors: string[]): XmlNode | undefined {
-  const bytes = contents.get(name);
-  if (!bytes) return undefined;
-  const text = bytes.toString("utf8");
-  const problem = xmlProblem(text);
-  if (problem) {
-    errors.push(`${name} is not well-formed XML (${problem})`);
+/** The parts of each root file the checks read; the rest is scanned, never held. */
+const ROOT_KEEP: Record<string, readonly (readonly string[])[]> = {
+  [CONTENT_TYPES_FILE]: [["Types"]],
+  [SOLUTION_FILE]: [["ImportExportXml", "SolutionManifest"]],
+  [CUSTOMIZATIONS_FILE]: [
+    ["ImportExportXml", "CustomControls"],
+    ["ImportExportXml", "Languages"],
+  ],
+};
+
+function parseRoot(name: string, parsed: ReadonlyMap<string, XmlResult>, errors: string[]): XmlNode | undefined {
+  const read = parsed.get(name);
+  if (!read) return undefined;
+  if ("problem" in read) {
+    errors.push(`${name} is not well-formed XML (${read.problem})`);
     return undefined;
   }
-  return parseXml(text);
+  return read.doc;
+}
+
+/** How each XML entry the checks read is read: which parts are built into a tree. */
+function readOptions(name: string): ReadXmlOptions {
+  if (isRootFile(name)) return { keep: ROOT_KEEP[name] };
+  if (isResx(name)) return { keep: RESX_KEEP };
+  return {}; // a control manifest: small, read whole
 }
 
 /** Entries whose content the checks read: root files, control manifests and string tables. */
@@ -328,7 +343,7 @@ async function readZip(
   zip: OpenedZip,
   errors: string[],
   warnings: string[],
-): Promise<{ fileList: string[]; contents: Map<string, Buffer> } | undefined> {
+): Promise<{ fileList: string[]; parsed: Map<string, XmlResult> } | undefined> {
   if (zip.entryCount > LIMITS.maxEntries) {
     errors.push(
       `the zip has ${zip.entryCount.toLocaleString("en-US")} entries; more than ${LIMITS.maxEntries.toLocaleString("en-US")} ` +
@@ -374,12 +389,14 @@ async function readZip(
     usable.push({ name, raw });
   }
 
-  const contents = new Map<string, Buffer>();
+  const parsed = new Map<string, XmlResult>();
   const files = usable.filter(({ name }) => !name.endsWith("/")); // directory entries: pac writes none
   // Root files first, so that a zip refused for its size still reports on its identity.
   const order = [...files.filter((f) => isRootFile(f.name)), ...files.filter((f) => !isRootFile(f.name))];
   let total = 0;
   let overTotal = false;
+  let xmlTotal = 0;
+  let overXmlTotal = false;
   for (const { name, raw } of order) {
     const keep = kept(name);
     const cap = keep ? LIMITS.maxXmlBytes : LIMITS.maxFileBytes;
@@ -402,25 +419,45 @@ async function readZip(
       overTotal = true;
       continue;
     }
+    if (keep && xmlTotal + raw.uncompressedSize > LIMITS.maxXmlTotalBytes) {
+      if (!overXmlTotal) errors.push(`the XML files to read come to more than ${kb(LIMITS.maxXmlTotalBytes)} in all; refused`);
+      overXmlTotal = true;
+      continue;
+    }
     total += raw.uncompressedSize;
-    const read = await zip.readEntry(raw, cap, keep);
+    if (keep) xmlTotal += raw.uncompressedSize;
+    if (!keep) {
+      const read = await zip.readEntry(raw, cap);
+      if ("problem" in read) errors.push(`entry "${name}": ${read.problem}`);
+      continue;
+    }
+    // XML is parsed as it inflates: the text is never held whole, and a refusal stops the inflating.
+    const reader = new XmlReader(readOptions(name));
+    const decoder = new StringDecoder("utf8");
+    const read = await zip.readEntry(raw, cap, (chunk) => {
+      reader.write(decoder.write(chunk));
+      return reader.ok;
+    });
     if ("problem" in read) errors.push(`entry "${name}": ${read.problem}`);
-    else if (keep) contents.set(name, read.bytes);
+    else {
+      reader.write(decoder.end());
+      parsed.set(name, reader.close());
+    }
   }
-  return { fileList: files.map((f) => f.name), contents };
+  return { fileList: files.map((f) => f.name), parsed };
 }
 
 async function verifyOpened(zip: OpenedZip, errors: string[], warnings: string[]): Promise<VerifyResult> {
   const controls: VerifiedControl[] = [];
   const read = await readZip(zip, errors, warnings);
   if (!read) return { ok: false, errors, warnings, controls };
-  const { fileList, contents } = read;
+  const { fileList, parsed } = read;
   const fileNames = new Set(fileList);
 
   for (const r of ROOT_FILES) if (!fileNames.has(r)) errors.push(rootFileProblem(r, fileList));
-  const ct = parseRoot(CONTENT_TYPES_FILE, contents, errors);
-  const sol = parseRoot(SOLUTION_FILE, contents, errors);
-  const cust = parseRoot(CUSTOMIZATIONS_FILE, contents, errors);
+  const ct = parseRoot(CONTENT_TYPES_FILE, parsed, errors);
+  const sol = parseRoot(SOLUTION_FILE, parsed, errors);
+  const cust = parseRoot(CUSTOMIZATIONS_FILE, parsed, errors);
 
   if (ct) checkContentTypes(ct, fileList, errors, warnings);
   const { solution, rootControls } = sol ? checkSolutionXml(sol, errors) : { solution: undefined, rootControls: [] };
@@ -440,7 +477,7 @@ async function verifyOpened(zip: OpenedZip, errors: string[], warnings: string[]
     }
     const prefix = solution?.prefix ?? "";
     for (const cc of customControls) {
-      const verified = checkControl(cc, prefix, fileNames, contents, errors, warnings);
+      const verified = checkControl(cc, prefix, fileNames, parsed, errors, warnings);
       if (verified) controls.push(verified);
     }
     const referenced = new Set(customControls.map((c) => c.fileName.replace(/^\//, "")));

@@ -1,6 +1,6 @@
-// Small XML helpers shared by the packer and the verifier: a safety and well-formedness check with a
-// readable message, a parser that keeps every value as text, and writers for pac's file form (BOM + CRLF).
-import { XMLParser } from "fast-xml-parser";
+// Small XML helpers shared by the packer and the verifier: a bounded, streaming reader that refuses
+// unsafe XML with a readable message and keeps every value as text, and writers for pac's file form
+// (BOM + CRLF).
 import { SaxesParser } from "saxes";
 
 export type XmlNode = Record<string, unknown>;
@@ -13,59 +13,170 @@ export function stripBom(text: string): string {
 
 /**
  * Element nesting allowed in a solution's XML. Dataverse's own exports nest about 15 deep (forms in
- * customizations.xml); a parser that recurses per level must never meet 200,000.
+ * customizations.xml); nothing here should ever meet 200,000.
  */
 export const MAX_XML_DEPTH = 256;
+/** Elements built into a tree from one file (the rest of a big file is only scanned). */
+export const MAX_XML_ELEMENTS = 100_000;
+/**
+ * Elements in one file, built or only scanned. 16 MB of real solution XML (elements with names,
+ * attributes and text) holds a few hundred thousand; only a file made of bare tags comes near this.
+ */
+export const MAX_XML_SCANNED_ELEMENTS = 1_000_000;
+
+export interface ReadXmlOptions {
+  /**
+   * Element paths from the root element down, such as ["ImportExportXml", "CustomControls"]: only
+   * these subtrees (and the elements on the way to them) are built; the rest is scanned for
+   * well-formedness and safety but kept out of memory. Absent: the whole document is built.
+   */
+  keep?: readonly (readonly string[])[];
+  maxDepth?: number;
+  maxElements?: number;
+  maxScannedElements?: number;
+}
 
 class StopScan extends Error {}
 
-/**
- * Undefined when the text is well-formed XML that is safe to parse, else "line L, column C: reason".
- * A streaming scan (saxes) runs before any tree is built: it refuses a DOCTYPE (entity expansion such
- * as "billion laughs", external entities) and nesting deeper than maxDepth, and stops at the first problem.
- */
-export function xmlProblem(text: string, maxDepth: number = MAX_XML_DEPTH): string | undefined {
-  const body = stripBom(text);
-  if (body.trim() === "") return "file is empty";
-  const parser = new SaxesParser({ position: true });
-  let depth = 0;
-  let problem: string | undefined;
-  const stop = (reason: string): never => {
-    problem = `line ${parser.line}, column ${parser.column}: ${reason}`;
-    throw new StopScan(reason);
-  };
-  parser.on("doctype", () => stop("a DOCTYPE is not allowed (entity expansion and external entities are refused)"));
-  parser.on("opentag", () => {
-    depth++;
-    if (depth > maxDepth) stop(`elements nest deeper than ${maxDepth} levels`);
-  });
-  parser.on("closetag", () => {
-    depth--;
-  });
-  parser.on("error", (e: Error) => stop(e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "")));
-  try {
-    parser.write(body).close();
-  } catch (e) {
-    if (!(e instanceof StopScan)) problem = `not well-formed: ${(e as Error).message}`;
-  }
-  return problem;
+interface Frame {
+  name: string;
+  node: XmlNode | undefined;
+  text: string;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@_",
-  // Versions such as "1.0.0.0" and flags such as "0" must stay text.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  commentPropName: false,
-});
+function attach(parent: XmlNode, name: string, value: unknown): void {
+  const existing = parent[name];
+  if (existing === undefined) parent[name] = value;
+  else if (Array.isArray(existing)) (existing as unknown[]).push(value);
+  else parent[name] = [existing, value];
+}
 
-/** Parses text already checked by xmlProblem. */
-export function parseXml(text: string): XmlNode {
-  return parser.parse(stripBom(text)) as XmlNode;
+export type XmlResult = { doc: XmlNode } | { problem: string };
+
+/**
+ * Reads XML in one streaming pass (saxes, a conformant non-validating parser), fed in pieces as they
+ * arrive, and refuses what is unsafe before it costs anything: a DOCTYPE (entity expansion such as
+ * "billion laughs", external entities), nesting deeper than maxDepth, more than maxElements built
+ * elements or maxScannedElements in all. The tree has the shape fast-xml-parser gives with attributes
+ * as "@_name" and every value as text: an element with only text is its (trimmed) text, "" when
+ * empty; one with attributes or children is an object, its text under "#text"; repeated children
+ * become arrays. Problems read "line L, column C: reason".
+ */
+export class XmlReader {
+  private readonly parser = new SaxesParser({ position: true });
+  private readonly doc: XmlNode = {};
+  private readonly stack: Frame[] = [];
+  private readonly path: string[] = [];
+  private built = 0;
+  private scanned = 0;
+  private started = false;
+  private sawContent = false;
+  private problem: string | undefined;
+
+  constructor(private readonly options: ReadXmlOptions = {}) {
+    const maxDepth = options.maxDepth ?? MAX_XML_DEPTH;
+    const maxElements = options.maxElements ?? MAX_XML_ELEMENTS;
+    const maxScanned = options.maxScannedElements ?? MAX_XML_SCANNED_ELEMENTS;
+    const { parser, stack, path } = this;
+    parser.on("doctype", () => this.stop("a DOCTYPE is not allowed (entity expansion and external entities are refused)"));
+    parser.on("opentag", (tag) => {
+      path.push(tag.name);
+      if (path.length > maxDepth) this.stop(`elements nest deeper than ${maxDepth} levels`);
+      if (++this.scanned > maxScanned) this.stop(`more than ${maxScanned.toLocaleString("en-US")} elements`);
+      const parentBuilt = stack.length === 0 || stack[stack.length - 1].node !== undefined;
+      let node: XmlNode | undefined;
+      if (parentBuilt && this.builds(path)) {
+        if (++this.built > maxElements) this.stop(`more than ${maxElements.toLocaleString("en-US")} elements to read`);
+        node = {};
+        const attributes = tag.attributes as Record<string, string | { value: string }>;
+        for (const [k, v] of Object.entries(attributes)) node[`@_${k}`] = typeof v === "string" ? v : v.value;
+      }
+      stack.push({ name: tag.name, node, text: "" });
+    });
+    const onText = (t: string): void => {
+      const top = stack[stack.length - 1];
+      if (top?.node !== undefined) top.text += t;
+    };
+    parser.on("text", onText);
+    parser.on("cdata", onText);
+    parser.on("closetag", () => {
+      const frame = stack.pop();
+      path.pop();
+      if (!frame?.node) return;
+      const trimmed = frame.text.trim();
+      let value: unknown;
+      if (Object.keys(frame.node).length === 0) value = trimmed;
+      else {
+        if (trimmed !== "") frame.node["#text"] = trimmed;
+        value = frame.node;
+      }
+      const parent = stack[stack.length - 1];
+      attach(parent?.node ?? this.doc, frame.name, value);
+    });
+    parser.on("error", (e: Error) => this.stop(e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "")));
+  }
+
+  /** False once a problem is found: the rest of the input need not be read. */
+  get ok(): boolean {
+    return this.problem === undefined;
+  }
+
+  /** Feeds the next piece of text (the first may start with a byte order mark). */
+  write(text: string): void {
+    if (this.problem !== undefined || text === "") return;
+    let piece = text;
+    if (!this.started) {
+      this.started = true;
+      piece = stripBom(piece);
+    }
+    if (!this.sawContent && piece.trim() !== "") this.sawContent = true;
+    this.run(() => this.parser.write(piece));
+  }
+
+  close(): XmlResult {
+    if (this.problem === undefined && !this.sawContent) return { problem: "file is empty" };
+    this.run(() => this.parser.close());
+    return this.problem !== undefined ? { problem: this.problem } : { doc: this.doc };
+  }
+
+  private builds(path: readonly string[]): boolean {
+    const keep = this.options.keep;
+    return (
+      keep === undefined ||
+      keep.some((k) => {
+        const n = Math.min(k.length, path.length);
+        for (let i = 0; i < n; i++) if (k[i] !== path[i]) return false;
+        return true; // path leads to k, or lies inside it
+      })
+    );
+  }
+
+  private stop(reason: string): never {
+    this.problem = `line ${this.parser.line}, column ${this.parser.column}: ${reason}`;
+    throw new StopScan(reason);
+  }
+
+  private run(step: () => unknown): void {
+    if (this.problem !== undefined) return;
+    try {
+      step();
+    } catch (e) {
+      if (!(e instanceof StopScan)) this.problem = `not well-formed: ${(e as Error).message}`;
+    }
+  }
+}
+
+/** Reads a whole XML text (see XmlReader). */
+export function readXml(text: string, options: ReadXmlOptions = {}): XmlResult {
+  const reader = new XmlReader(options);
+  reader.write(text);
+  return reader.close();
+}
+
+/** Undefined when the text is well-formed XML that is safe to read (see readXml), else why not. */
+export function xmlProblem(text: string): string | undefined {
+  const r = readXml(text, { keep: [] });
+  return "problem" in r ? r.problem : undefined;
 }
 
 /** Elements that may appear once or many times come back as an object or an array: always get an array. */

@@ -25,9 +25,10 @@ export interface OpenedZip {
   readEntries(maxEntries: number): Promise<{ entries: RawEntry[]; problem?: string }>;
   /**
    * Inflates one entry, refusing more than `cap` bytes; checks the declared size and the CRC-32.
-   * With keep false the bytes are counted and dropped (an empty buffer comes back).
+   * Each piece goes to `onData` as it is inflated and is not kept; when onData returns false the
+   * rest is not inflated (the caller has seen enough).
    */
-  readEntry(entry: RawEntry, cap: number, keep?: boolean): Promise<{ bytes: Buffer } | { problem: string }>;
+  readEntry(entry: RawEntry, cap: number, onData?: (chunk: Buffer) => boolean): Promise<{ done: true } | { problem: string }>;
   close(): void;
 }
 
@@ -113,7 +114,7 @@ function wrap(zipfile: yauzl.ZipFile): OpenedZip {
         zipfile.once("error", onError);
         zipfile.readEntry();
       }),
-    readEntry: (raw, cap, keep = true) =>
+    readEntry: (raw, cap, onData) =>
       new Promise((resolve) => {
         if (raw.uncompressedSize > cap) {
           resolve({ problem: `declares ${raw.uncompressedSize.toLocaleString("en-US")} bytes, over the limit of ${cap.toLocaleString("en-US")}` });
@@ -124,11 +125,10 @@ function wrap(zipfile: yauzl.ZipFile): OpenedZip {
             resolve({ problem: message(err) });
             return;
           }
-          const chunks: Buffer[] = [];
           let total = 0;
           let crc = 0;
           let settled = false;
-          const settle = (r: { bytes: Buffer } | { problem: string }): void => {
+          const settle = (r: { done: true } | { problem: string }): void => {
             if (settled) return;
             settled = true;
             resolve(r);
@@ -142,7 +142,10 @@ function wrap(zipfile: yauzl.ZipFile): OpenedZip {
               return;
             }
             crc = zlib.crc32(chunk, crc);
-            if (keep) chunks.push(chunk);
+            if (onData && !onData(chunk)) {
+              stream.destroy();
+              settle({ done: true });
+            }
           });
           stream.once("error", (e: Error) => {
             stream.destroy();
@@ -150,7 +153,7 @@ function wrap(zipfile: yauzl.ZipFile): OpenedZip {
           });
           stream.once("end", () => {
             if (crc >>> 0 !== raw.crc32 >>> 0) settle({ problem: "CRC-32 does not match: the entry is corrupt" });
-            else settle({ bytes: keep ? Buffer.concat(chunks, total) : Buffer.alloc(0) });
+            else settle({ done: true });
           });
         });
       }),

@@ -171,6 +171,9 @@ function withText(name: string, change: (text: string) => string): RawZipEntry[]
 
 const extra = (entry: RawZipEntry): RawZipEntry[] => [...validEntries(), entry];
 
+/** A security role as Dataverse exports them, shortened: about 100 bytes and 3 elements. */
+const ROLE = '<Role name="Sales"><RolePrivileges><RolePrivilege name="prvReadAccount" level="Global" /></RolePrivileges></Role>';
+
 const BILLION_LAUGHS = [
   '<?xml version="1.0"?>',
   "<!DOCTYPE ImportExportXml [",
@@ -182,10 +185,18 @@ const BILLION_LAUGHS = [
 export interface HostileCase {
   name: string;
   build: () => Buffer;
-  /** refused: the result is not ok; flagged: a warning, the zip may still pass. */
-  expect: "refused" | "flagged";
-  /** Text the finding (error or warning) contains. */
+  /**
+   * refused: the result is not ok; flagged: a warning, the zip may still pass; accepted: valid, but
+   * built to cost as much as the limits allow (the point is the time and memory it takes).
+   */
+  expect: "refused" | "flagged" | "accepted";
+  /** Text the finding (error or warning) contains; for accepted, the message is only shown. */
   message: string;
+}
+
+/** `size` bytes of well-formed XML: the element repeated inside `<root>`. */
+function xmlOfSize(size: number, element: string): Buffer {
+  return Buffer.from(`<root>${element.repeat(Math.floor((size - 13) / element.length))}</root>`, "utf8");
 }
 
 const GiB = 1024 * MiB;
@@ -290,6 +301,40 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     build: () => writeZip([...validEntries(), ...Array.from({ length: 100_000 }, (_, i) => ({ name: `${FOLDER}/f${i}.js`, method: 0 as const }))]),
     expect: "refused",
     message: "the zip has 100,006 entries; more than 10,000 is refused",
+  },
+  {
+    name: "15 MiB of elements where the checks read (4 million)",
+    build: () => writeZip(withText(CUSTOMIZATIONS_FILE, (t) => t.replace("<CustomControls>", `<CustomControls>${"<a/>".repeat((15 * MiB) / 4)}`))),
+    expect: "refused",
+    message: "more than 100,000 elements to read",
+  },
+  {
+    name: "15 MiB of elements the checks skip (4 million)",
+    build: () => writeZip(withText(CUSTOMIZATIONS_FILE, (t) => t.replace("<Roles />", `<Roles>${"<a/>".repeat((15 * MiB) / 4)}</Roles>`))),
+    expect: "refused",
+    message: "more than 1,000,000 elements",
+  },
+  {
+    name: "15 MiB customizations.xml of roles (470,000 elements)",
+    build: () => writeZip(withText(CUSTOMIZATIONS_FILE, (t) => t.replace("<Roles />", `<Roles>${ROLE.repeat(Math.floor((15 * MiB) / ROLE.length))}</Roles>`))),
+    expect: "accepted",
+    message: "valid, read within the limits",
+  },
+  {
+    name: "three 15 MiB .resx files",
+    build: () =>
+      writeZip([
+        ...validEntries(),
+        ...[1025, 1031, 3082].map((lcid) => ({ name: `${FOLDER}/strings/FixtureControl.${lcid}.resx`, data: xmlOfSize(15 * MiB, '<data name="k"><value>v</value></data>') })),
+      ]),
+    expect: "refused",
+    message: "the XML files to read come to more than 32,768 KB in all",
+  },
+  {
+    name: "150 MiB in 30 control files",
+    build: () => writeZip([...validEntries(), ...Array.from({ length: 30 }, (_, i) => ({ name: `${FOLDER}/part${i}.js`, deflated: deflatedZeros(5 * MiB) }))]),
+    expect: "refused",
+    message: "the zip inflates to more than 131,072 KB in all",
   },
   {
     name: "truncated zip",

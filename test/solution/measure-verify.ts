@@ -2,7 +2,7 @@
 // one JSON line per zip: its findings, the time verifySolutionZip took, and this process's peak
 // resident memory (process.resourceUsage().maxRSS) so far. Run by the hostile-zip test and by
 // `npm run bench` in a child process of its own, so the peak is the verifier's (plus Node's own
-// start-up), not the test runner's:  node --import tsx test/solution/measure-verify.ts <zip> ...
+// start-up), not the test runner's:  node --expose-gc --import tsx test/solution/measure-verify.ts <zip> ...
 import { execFile } from "child_process";
 import { performance } from "perf_hooks";
 import { verifySolutionZip } from "../../solution/scripts/verify";
@@ -25,7 +25,7 @@ export function measureInChild(zips: readonly string[]): Promise<{ baselineRssBy
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", __filename, ...zips],
+      ["--expose-gc", "--import", "tsx", __filename, ...zips],
       { cwd: __dirname, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         if (err) {
@@ -44,6 +44,8 @@ async function main(zips: readonly string[]): Promise<void> {
   // The starting point: Node, tsx and the verifier's modules loaded, nothing verified yet.
   console.log(JSON.stringify({ baselineRssBytes: peakRss() }));
   for (const zip of zips) {
+    // Each zip starts from a collected heap, so one case's garbage is not charged to the next.
+    (globalThis as { gc?: () => void }).gc?.();
     const start = performance.now();
     const r = await verifySolutionZip(zip);
     const ms = performance.now() - start;
