@@ -129,6 +129,28 @@ export function readRows(
   return { rows, orphanIds, cache };
 }
 
+/**
+ * The rows after some records changed while the ids, their order and the columns stayed: a row whose
+ * record object is unchanged is kept, a changed one is re-read. Costs one identity check per row and
+ * work for the changed rows only. Null when a record went missing (the caller reads all rows again).
+ */
+export function patchRows(rows: readonly GridRow[], records: Record<string, RecordLike> | null | undefined, columns: readonly GridColumn[], cache: RowCache): GridRow[] | null {
+  if (!records || typeof records !== "object") return null;
+  let out: GridRow[] | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!(row instanceof LazyRow)) return null;
+    const record = records[row.id];
+    if (record === row.record) continue;
+    if (!record || typeof record.getValue !== "function") return null;
+    const fresh = new LazyRow(row.id, record, columns);
+    out ??= rows.slice();
+    out[i] = fresh;
+    cache.set(row.id, fresh);
+  }
+  return out ?? rows.slice();
+}
+
 /** FNV-1a over a string: a cheap, stable fingerprint. */
 export function fnv1a(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;

@@ -5,9 +5,9 @@ import { buildFilter, type ColumnFilter } from "./filters";
 import { odataQuery, type ODataQueryText } from "./odata";
 import { askPage, cancelPending, createPageLog, pageDuration, pendingPage, recordArrival, settlePage, type PageLog, type PageReason } from "./pageLog";
 import { checkingFacts, readTableFacts, type MetadataSource, type TableFacts } from "./provider";
-import { readRows, type RowCache } from "./records";
+import { patchRows, readRows, type RowCache } from "./records";
 import type { ColumnView, DiagnosticsSummary, PagingState, SessionActions, SessionModel, SessionSnapshot } from "./snapshot";
-import type { ColumnKind, DatasetLike, RecordLike, SortDirectionValue, SortStatusLike } from "./types";
+import type { ColumnKind, DatasetLike, GridRow, RecordLike, SortDirectionValue, SortStatusLike } from "./types";
 
 const EMPTY_MODEL: SessionModel = { columns: [], rows: [], orphanIds: 0, missingColumns: [], mismatchedCells: 0, checkedRows: 0 };
 const NO_IDS: readonly string[] = [];
@@ -73,6 +73,9 @@ export interface SyncOptions {
  *   late therefore never gets a second load, and a re-render (a resize) never settles a request.
  * - It is never stuck: Cancel stops waiting; while the dataset shows an error, Retry supersedes a
  *   request the host never answered (the same error twice in a row looks like no answer at all).
+ *   PCF answers carry no request id: after a Cancel, a late answer to the abandoned load is taken as
+ *   the answer to the next request, so until the host has answered everything the session can be one
+ *   answer early (the property test states exactly this allowance).
  * - `sync` costs what changed: an update with the same records, ids, columns, sort and paging
  *   objects returns after comparing them, whatever the row count.
  */
@@ -180,18 +183,41 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
   }
 
   private rebuildModel(ds: DatasetLike): void {
-    const columns = this.host.columns === this.model.columns ? this.model.columns : readColumns(ds.columns);
+    const columns = this.host.columns === this.modelColumnsSource ? this.model.columns : readColumns(ds.columns);
     const sameColumns = columns === this.model.columns || sameColumnList(columns, this.model.columns);
     const cols = sameColumns ? this.model.columns : columns;
-    const empty: RowCache = new Map();
-    const { rows, orphanIds, cache } = readRows(ds, cols, sameColumns ? this.rowCache : empty);
-    this.rowCache = cache;
+    this.modelColumnsSource = this.host.columns;
+    const ids = this.host.ids;
+    // Same ids in the same order and the same columns (an edit, a refresh that kept the rows): patch the
+    // rows whose record object changed instead of reading all of them.
+    const patched =
+      sameColumns && this.model.orphanIds === 0 && this.model.rows.length > 0 && this.host.idsShape === this.modelIdsShape && sameIdList(ids, this.modelIds)
+        ? patchRows(this.model.rows, safely(() => ds.records), cols, this.rowCache)
+        : null;
+    let rows: readonly GridRow[];
+    let orphanIds = 0;
+    if (patched) {
+      rows = patched;
+    } else {
+      const empty: RowCache = new Map();
+      const read = readRows(ds, cols, sameColumns ? this.rowCache : empty);
+      rows = read.rows;
+      orphanIds = read.orphanIds;
+      this.rowCache = read.cache;
+    }
+    // A copy: a host may refill the same array in place, which an identity check would miss.
+    this.modelIds = Array.isArray(ids) ? ids.slice() : ids;
+    this.modelIdsShape = this.host.idsShape;
     const sample = rows.slice(0, CHECKED_ROWS);
     const missingColumns = sample.length ? cols.filter((c) => sample.every((r) => r.cells[c.name].missing)).map((c) => c.name) : [];
     let mismatchedCells = 0;
     for (const r of sample) for (const c of cols) if (r.cells[c.name].mismatch) mismatchedCells++;
     this.model = { columns: cols, rows, orphanIds, missingColumns, mismatchedCells, checkedRows: sample.length };
   }
+
+  private modelIds: unknown = undefined;
+  private modelIdsShape = "";
+  private modelColumnsSource: unknown = undefined;
 
   /** Settles the session's own request when the host answered, or logs rows the host sent unasked. */
   private settle(ds: DatasetLike | null, datasetUpdated: boolean): void {
@@ -627,6 +653,12 @@ function idsDiffer(a: unknown, b: unknown): boolean {
   if (x.length !== y.length) return true;
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return true;
   return false;
+}
+
+/** Whether two id lists hold the same ids in the same order (the same array object at once). */
+function sameIdList(a: unknown, b: unknown): boolean {
+  if (a === b) return Array.isArray(a);
+  return Array.isArray(a) && Array.isArray(b) && !idsDiffer(a, b);
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -44,6 +44,12 @@ function run(steps: Step[], rows: number, failureKeepsState: boolean, namesDatas
 
   /** Host loads started before the user last gave up waiting (Cancel, or Retry over an error): overlaps with them are allowed. */
   let gaveUpAfterOp = 0;
+  /**
+   * After the user gave up and a new load overlapped the old one, answers cannot be told apart (PCF
+   * carries no request id), so the session may take the old load's answer for the new one until the
+   * host has answered everything in flight.
+   */
+  let ambiguous = false;
   let opCounter = 0;
   const started = new Map<number, number>(); // op id -> counter when started
 
@@ -126,7 +132,11 @@ function run(steps: Step[], rows: number, failureKeepsState: boolean, namesDatas
     if (s.kind === "cancel" || (s.kind === "retry" && busyBefore && newCalls > 0)) gaveUpAfterOp = opCounter;
     for (const op of host.inFlight) if (!started.has(op.id)) started.set(op.id, ++opCounter);
     // Two loads in flight only when the user gave up on the older one.
-    if (newCalls > 0 && inFlightBefore.length > 0) for (const id of inFlightBefore) expect(started.get(id)!).toBeLessThanOrEqual(gaveUpAfterOp);
+    if (newCalls > 0 && inFlightBefore.length > 0) {
+      if (!ambiguous) for (const id of inFlightBefore) expect(started.get(id)!).toBeLessThanOrEqual(gaveUpAfterOp);
+      ambiguous = true;
+    }
+    if (host.inFlight.length === 0) ambiguous = false;
     check(s.kind);
   }
 
@@ -158,7 +168,7 @@ describe("DatasetSession under random interleavings (property)", () => {
       fc.property(fc.array(step, { maxLength: 40 }), fc.integer({ min: 0, max: 130 }), fc.boolean(), fc.boolean(), (steps, rows, keeps, names) => {
         run(steps, rows, keeps, names);
       }),
-      { numRuns: 250 },
+      { numRuns: Number(process.env.SESSION_PROPERTY_RUNS ?? 250) },
     );
   });
 
@@ -169,5 +179,7 @@ describe("DatasetSession under random interleavings (property)", () => {
     run([{ kind: "sort", column: 1, direction: 0 }, { kind: "complete", index: 0, fail: true }, { kind: "retry" }, { kind: "complete", index: 0, fail: true }], 60, true, false);
     // Late loading: a re-render before the host says it is loading.
     run([{ kind: "next" }, { kind: "resize" }, { kind: "next" }, { kind: "loading", index: 0 }, { kind: "next" }, { kind: "complete", index: 0, fail: false }], 120, false, false);
+    // Cancel, a new load, and the cancelled load answers first: the session may be one answer off until the host is quiet.
+    run([{ kind: "filter", value: null }, { kind: "cancel" }, { kind: "next" }, { kind: "complete", index: 0, fail: false }, { kind: "pageSize", size: 10 }], 51, false, false);
   });
 });

@@ -268,6 +268,42 @@ describe("DatasetSession on a realistic host", () => {
     expect(snap().pageLog.entries.at(-1)).toMatchObject({ status: "failed", error: "Timeout" });
   });
 
+  it("an edited record replaces its row only; the other rows keep their identity", () => {
+    const s = new DatasetSession(() => 0, 50);
+    const ds = dataset(["1", "2", "3"]);
+    s.sync(ds, 50);
+    const before = s.getSnapshot().model.rows;
+    const edited = { ...ds, records: { ...ds.records, "2": records(["2"], "edited")["2"] } };
+    expect(s.sync(edited, 50)).toBe(true);
+    const after = s.getSnapshot().model.rows;
+    expect(after).not.toBe(before);
+    expect(after[0]).toBe(before[0]);
+    expect(after[2]).toBe(before[2]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1].cells.a.value).toBe("edited2");
+    // The earlier snapshot still shows what it showed.
+    expect(before[1].cells.a.value).toBe("v2");
+  });
+
+  it("sees ids refilled in place in the same array (a host that reuses it)", () => {
+    const s = new DatasetSession(() => 0, 50);
+    const ds = dataset(["1", "2", "3"]);
+    s.sync(ds, 50);
+    ds.sortedRecordIds.splice(0, 3, "3", "2", "1");
+    ds.records = records(["1", "2", "3"]);
+    s.sync(ds, 50);
+    expect(s.getSnapshot().model.rows.map((r) => r.id)).toEqual(["3", "2", "1"]);
+    ds.sortedRecordIds.push("4");
+    ds.records = records(["1", "2", "3", "4"]);
+    s.sync(ds, 50);
+    expect(s.getSnapshot().model.rows.map((r) => r.id)).toEqual(["3", "2", "1", "4"]);
+    // Same length, same first and last id, middle swapped.
+    ds.sortedRecordIds.splice(0, 4, "3", "1", "2", "4");
+    ds.records = { ...ds.records };
+    s.sync(ds, 50);
+    expect(s.getSnapshot().model.rows.map((r) => r.id)).toEqual(["3", "1", "2", "4"]);
+  });
+
   it("costs what changed: a re-render with the same objects reads no row", () => {
     const { session, ds } = hosted(5000);
     const spy = jest.spyOn(ds.records[ds.sortedRecordIds[0]] as RecordLike, "getValue");
