@@ -305,13 +305,14 @@ describe("VirtualTablePreview in the harness", () => {
   });
 
   it("works at 300 px wide", async () => {
+    const errorsBefore = h.errors.length;
     await h.setContainerSize(300, 600);
     await h.page.waitForTimeout(300);
     const box = await h.root.locator(".fui-FluentProvider").first().boundingBox();
     expect(box?.width).toBeLessThanOrEqual(301);
     expect(describeViolations(await h.axeViolations())).toBe("");
     await h.screenshot("VirtualTablePreview-300px", { controlOnly: true });
-    expect(h.errors).toEqual([]);
+    expect(h.errors.slice(errorsBefore)).toEqual([]);
   });
 
   it("wraps a long provider error at 300 px, keeps Try again reachable and passes axe", async () => {
