@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { getPatternMeta, type Fit, type IntegrationPattern, type Recommendation } from "@integrationkit/shared";
-import { adviceText, appFamilyLabel, optionLabel, patternField, patternFamilyLabel, patternList, patternName, type TextProps } from "./text";
+import { adviceText, describedRows, optionLabel, patternField, patternName, type TextProps } from "./text";
 
 const useStyles = makeStyles({
   scroller: { overflowX: "auto", maxWidth: "100%" },
@@ -80,13 +80,7 @@ export const ComparePanel: React.FC<ComparePanelProps> = ({ t, plural, formatter
         ) : null;
       },
     },
-    { label: t("Detail_AppFamily"), cell: (id) => appFamilyLabel(t, meta(id).appFamily) },
-    { label: t("Detail_Families"), cell: (id) => meta(id).families.map((f) => patternFamilyLabel(t, f)).join(", ") },
-    { label: t("Detail_Mechanism"), cell: (id) => patternField(t, id, "Mechanism") },
-    { label: t("Detail_Trigger"), cell: (id) => patternField(t, id, "Trigger") },
-    { label: t("Detail_Pros"), cell: (id) => bullets(patternList(t, id, "Pro")) },
-    { label: t("Detail_Cons"), cell: (id) => bullets(patternList(t, id, "Con")) },
-    { label: t("Detail_UseWhen"), cell: (id) => patternField(t, id, "UseWhen") },
+    ...describedRows(t, metas[0], bullets).map(([label], i) => ({ label, cell: (id: IntegrationPattern["id"]) => describedRows(t, meta(id), bullets)[i][1] })),
     { label: t("Detail_NeedsDeploymentShort"), cell: (id) => meta(id).traits.deployments.map((d) => optionLabel(t, "deployment", d)).join(", ") },
     { label: t("Detail_Throttling"), cell: (id) => patternField(t, id, "Throttling") },
     { label: t("Compare_Warnings"), cell: (id) => bullets((rec(id)?.warnings ?? []).map((w) => adviceText(t, w))) },

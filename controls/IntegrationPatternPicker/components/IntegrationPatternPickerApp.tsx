@@ -265,21 +265,20 @@ export const IntegrationPatternPickerApp: React.FC<IntegrationPatternPickerAppPr
   };
 
   const messages: React.ReactNode[] = [];
-  if (!valueReadable) {
+  const note = (key: string, intent: "info" | "warning" | "error", body: React.ReactNode, title?: string): void => {
     messages.push(
-      <MessageBar key="hidden" intent="info">
-        <MessageBarBody>{t("Message_ValueHidden")}</MessageBarBody>
-      </MessageBar>,
-    );
-  } else if (trimmedValue !== "" && !valueKnown && pendingChoice === null) {
-    messages.push(
-      <MessageBar key="unknown" intent="warning" layout="multiline">
+      <MessageBar key={key} intent={intent} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{t("Message_UnknownValue_Title")}</MessageBarTitle>
-          <span title={value ?? ""}>{t("Message_UnknownValue", { value: shorten(value ?? "") })}</span>
+          {title !== undefined && <MessageBarTitle>{title}</MessageBarTitle>}
+          {body}
         </MessageBarBody>
       </MessageBar>,
     );
+  };
+  if (!valueReadable) {
+    note("hidden", "info", t("Message_ValueHidden"));
+  } else if (trimmedValue !== "" && !valueKnown && pendingChoice === null) {
+    note("unknown", "warning", <span title={value ?? ""}>{t("Message_UnknownValue", { value: shorten(value ?? "") })}</span>, t("Message_UnknownValue_Title"));
   }
   if (parsedDecision.status !== "ok" && parsedDecision.status !== "empty") {
     const body =
@@ -290,39 +289,19 @@ export const IntegrationPatternPickerApp: React.FC<IntegrationPatternPickerAppPr
           : parsedDecision.status === "invalid-field"
             ? t("Message_BadDecision_Field", { field: parsedDecision.field })
             : t("Message_BadDecision_Unrecognized");
-    messages.push(
-      <MessageBar key="decision" intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t("Message_BadDecision_Title")}</MessageBarTitle>
-          {body}
-        </MessageBarBody>
-      </MessageBar>,
-    );
+    note("decision", "warning", body, t("Message_BadDecision_Title"));
   }
   if (previousDecision && pendingChoice === null && valueReadable && trimmedValue !== "" && previousDecision.patternId !== trimmedValue) {
-    messages.push(
-      <MessageBar key="mismatch" intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t("Message_DecisionMismatch_Title")}</MessageBarTitle>
-          {t("Message_DecisionMismatch", { decided: shorten(patternName(t, previousDecision.patternId)), value: shorten(valueKnown ? patternName(t, trimmedValue) : trimmedValue) })}
-        </MessageBarBody>
-      </MessageBar>,
+    note(
+      "mismatch",
+      "warning",
+      t("Message_DecisionMismatch", { decided: shorten(patternName(t, previousDecision.patternId)), value: shorten(valueKnown ? patternName(t, trimmedValue) : trimmedValue) }),
+      t("Message_DecisionMismatch_Title"),
     );
   }
-  if (!canWrite) {
-    messages.push(
-      <MessageBar key="readonly" intent="info">
-        <MessageBarBody>{t("Message_ReadOnly")}</MessageBarBody>
-      </MessageBar>,
-    );
-  }
-  if (saveError) {
-    messages.push(
-      <MessageBar key="save" intent="error" layout="multiline">
-        <MessageBarBody>{saveError}</MessageBarBody>
-      </MessageBar>,
-    );
-  }
+  if (!canWrite) note("readonly", "info", t("Message_ReadOnly"));
+  if (saveError) note("save", "error", saveError);
+  if (copyState?.status === "failed") note("copy", "warning", t("Message_CopyFailed"));
 
   const decidedAt = previousDecision && pendingChoice === null ? new Date(previousDecision.decidedAt) : null;
   const decisionInfo =
@@ -385,15 +364,10 @@ export const IntegrationPatternPickerApp: React.FC<IntegrationPatternPickerAppPr
           <Button onClick={copyMarkdown}>{t("Action_CopyMarkdown")}</Button>
         </div>
       )}
-      {copyState?.status === "failed" && (
-        <div>
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{t("Message_CopyFailed")}</MessageBarBody>
-          </MessageBar>
-          <Textarea className={styles.markdown} readOnly value={copyState.markdown} aria-label={t("Markdown_Label")} resize="vertical" rows={8} />
-        </div>
-      )}
       {messages}
+      {copyState?.status === "failed" && (
+        <Textarea className={styles.markdown} readOnly value={copyState.markdown} aria-label={t("Markdown_Label")} resize="vertical" rows={8} />
+      )}
       {/* Toggle buttons rather than TabList: TabList's arrow-key mover inserts focusable aria-hidden
           elements that axe reports (aria-hidden-focus); plain buttons are reachable with Tab. */}
       <div className={styles.views} role="group" aria-label={t("Views_Label")}>

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { getPatternMeta, type PatternId } from "@integrationkit/shared";
-import { appFamilyLabel, optionalPatternField, patternField, patternFamilyLabel, patternList, type T } from "./text";
+import { describedRows, optionalPatternField, patternField, type T } from "./text";
 
 const useStyles = makeStyles({
   list: { margin: 0, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalXS },
@@ -36,13 +36,9 @@ export const PatternDetail: React.FC<PatternDetailProps> = ({ t, patternId }) =>
   );
   return (
     <dl className={styles.list}>
-      {row(t("Detail_AppFamily"), appFamilyLabel(t, meta.appFamily))}
-      {row(t("Detail_Families"), meta.families.map((f) => patternFamilyLabel(t, f)).join(", "))}
-      {row(t("Detail_Mechanism"), patternField(t, patternId, "Mechanism"))}
-      {row(t("Detail_Trigger"), patternField(t, patternId, "Trigger"))}
-      {row(t("Detail_Pros"), bullets(patternList(t, patternId, "Pro")))}
-      {row(t("Detail_Cons"), bullets(patternList(t, patternId, "Con")))}
-      {row(t("Detail_UseWhen"), patternField(t, patternId, "UseWhen"))}
+      {describedRows(t, meta, bullets).map(([label, content]) => (
+        <React.Fragment key={label}>{row(label, content)}</React.Fragment>
+      ))}
       {note !== undefined && row(t("Detail_Note"), note)}
       {row(
         t("Detail_Needs"),

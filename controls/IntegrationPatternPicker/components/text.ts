@@ -6,6 +6,7 @@
 import {
   splitAdviceCode,
   type AdviceItem,
+  type IntegrationPattern,
   type AppFamily,
   type Formatters,
   type Localizer,
@@ -92,4 +93,21 @@ export function questionLabel(t: T, question: string): string {
 export const DISPLAY_MAX = 200;
 export function shorten(value: string): string {
   return value.length > DISPLAY_MAX ? `${value.slice(0, DISPLAY_MAX)}…` : value;
+}
+
+/**
+ * The descriptive rows the detail view and the comparison share, as [label, content]; `list` renders
+ * the strengths and drawbacks.
+ */
+export function describedRows<N>(t: T, meta: IntegrationPattern, list: (items: string[]) => N): [string, string | N][] {
+  const id = meta.id;
+  return [
+    [t("Detail_AppFamily"), appFamilyLabel(t, meta.appFamily)],
+    [t("Detail_Families"), meta.families.map((f) => patternFamilyLabel(t, f)).join(", ")],
+    [t("Detail_Mechanism"), patternField(t, id, "Mechanism")],
+    [t("Detail_Trigger"), patternField(t, id, "Trigger")],
+    [t("Detail_Pros"), list(patternList(t, id, "Pro"))],
+    [t("Detail_Cons"), list(patternList(t, id, "Con"))],
+    [t("Detail_UseWhen"), patternField(t, id, "UseWhen")],
+  ];
 }
