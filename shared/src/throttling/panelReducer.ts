@@ -320,10 +320,23 @@ function applyActionToSnapshot(snapshot: PanelSnapshot | undefined, jobId: strin
   });
 }
 
+function unchangedSettings(state: PanelModel, e: PanelSettingsInput): boolean {
+  const poll = effectivePollSeconds(e.pollSeconds);
+  return (
+    e.source === state.requestedSource &&
+    (e.prioritiesJson ?? "") === state.prioritiesJson &&
+    poll.seconds === state.pollSeconds &&
+    poll.clamped === state.pollClamped &&
+    effectiveWindowMinutes(e.windowMinutes) === state.windowMinutes
+  );
+}
+
 // ---- The reducer -----------------------------------------------------------------------------
 
 export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransition {
   if (state.destroyed) return { state, effects: [] };
+  // The host calls updateView often (resizes, unrelated columns): unchanged settings change nothing.
+  if (event.type === "settings" && state.configured && unchangedSettings(state, event)) return { state, effects: [] };
   const effects: PanelEffect[] = [];
   const now = "now" in event ? Math.max(state.now, event.now) : state.now;
   let s: PanelModel = now === state.now ? state : Object.assign({}, state, { now });
