@@ -21,6 +21,12 @@ export interface RawZipEntry {
   method?: 0 | 8;
   /** Overrides the uncompressed size written in both headers (a lie when it differs). */
   declaredSize?: number;
+  /** Overrides the CRC-32 written in both headers. */
+  crc32?: number;
+  /** Overrides the compression method written in both headers (the bytes stay as they are). */
+  declaredMethod?: number;
+  /** Sets the "encrypted" flag (bit 0). */
+  encrypted?: boolean;
 }
 
 interface Prepared {
@@ -29,9 +35,21 @@ interface Prepared {
   crc: number;
   compressed: Buffer;
   size: number;
+  flags: number;
 }
 
 function prepare(e: RawZipEntry): Prepared {
+  const p = prepareData(e);
+  return {
+    ...p,
+    crc: e.crc32 ?? p.crc,
+    method: e.declaredMethod ?? p.method,
+    // Bit 11: names are UTF-8 (as .NET and pac write non-ASCII names); bit 0: encrypted.
+    flags: 0x0800 | (e.encrypted ? 1 : 0),
+  };
+}
+
+function prepareData(e: RawZipEntry): Omit<Prepared, "flags"> {
   const name = typeof e.name === "string" ? Buffer.from(e.name, "utf8") : e.name;
   if (e.deflated) {
     return { name, method: 8, crc: e.deflated.crc32, compressed: e.deflated.bytes, size: e.declaredSize ?? e.deflated.size };
@@ -53,8 +71,7 @@ export function writeZip(entries: readonly RawZipEntry[]): Buffer {
   const central: Buffer[] = [];
   let offset = 0;
   for (const e of entries.map(prepare)) {
-    // Bit 11: names are UTF-8 (as .NET and pac write non-ASCII names).
-    const flags = 0x0800;
+    const flags = e.flags;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -335,6 +352,24 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     build: () => writeZip([...validEntries(), ...Array.from({ length: 30 }, (_, i) => ({ name: `${FOLDER}/part${i}.js`, deflated: deflatedZeros(5 * MiB) }))]),
     expect: "refused",
     message: "the zip inflates to more than 131,072 KB in all",
+  },
+  {
+    name: "CRC-32 that does not match",
+    build: () => writeZip(extra({ name: `${FOLDER}/extra.js`, data: Buffer.from("console.log(1);"), crc32: 0x12345678 })),
+    expect: "refused",
+    message: "CRC-32 does not match: the entry is corrupt",
+  },
+  {
+    name: "encrypted entry",
+    build: () => writeZip(extra({ name: `${FOLDER}/extra.js`, data: Buffer.from("x"), encrypted: true })),
+    expect: "refused",
+    message: "is encrypted",
+  },
+  {
+    name: "unknown compression method (LZMA)",
+    build: () => writeZip(extra({ name: `${FOLDER}/extra.js`, data: Buffer.from("x"), declaredMethod: 14 })),
+    expect: "refused",
+    message: "uses compression method 14; only stored (0) and deflate (8) can be read",
   },
   {
     name: "truncated zip",
