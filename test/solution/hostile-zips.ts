@@ -65,69 +65,69 @@ function prepareData(e: RawZipEntry): Omit<Prepared, "flags"> {
   };
 }
 
-/** Writes a zip with the entries exactly as given; ZIP64 end records when there are over 65,535. */
+/** Writes a zip with the entries exactly as given; ZIP64 end records when there are over 65,534. */
 export function writeZip(entries: readonly RawZipEntry[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries.map(prepare)) {
-    const flags = e.flags;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(0, 10); // time
-    local.writeUInt16LE(0x21, 12); // 1980-01-01
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.compressed.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(e.name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(flags, 8);
-    cd.writeUInt16LE(e.method, 10);
-    cd.writeUInt16LE(0, 12);
-    cd.writeUInt16LE(0x21, 14);
-    cd.writeUInt32LE(e.crc >>> 0, 16);
-    cd.writeUInt32LE(e.compressed.length, 20);
-    cd.writeUInt32LE(e.size, 24);
-    cd.writeUInt16LE(e.name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    parts.push(local, e.name, e.compressed);
-    central.push(cd, e.name);
-    offset += local.length + e.name.length + e.compressed.length;
+  const prepared = entries.map(prepare);
+  const dataSize = prepared.reduce((n, e) => n + 30 + e.name.length + e.compressed.length, 0);
+  const cdSize = prepared.reduce((n, e) => n + 46 + e.name.length, 0);
+  const zip64 = prepared.length > 0xfffe;
+  const out = Buffer.alloc(dataSize + cdSize + (zip64 ? 76 : 0) + 22);
+  let at = 0;
+  let cd = dataSize;
+  for (const e of prepared) {
+    const offset = at;
+    out.writeUInt32LE(0x04034b50, at);
+    out.writeUInt16LE(20, at + 4);
+    out.writeUInt16LE(e.flags, at + 6);
+    out.writeUInt16LE(e.method, at + 8);
+    out.writeUInt16LE(0, at + 10); // time
+    out.writeUInt16LE(0x21, at + 12); // 1980-01-01
+    out.writeUInt32LE(e.crc >>> 0, at + 14);
+    out.writeUInt32LE(e.compressed.length, at + 18);
+    out.writeUInt32LE(e.size, at + 22);
+    out.writeUInt16LE(e.name.length, at + 26);
+    out.writeUInt16LE(0, at + 28);
+    at += 30;
+    at += e.name.copy(out, at);
+    at += e.compressed.copy(out, at);
+    out.writeUInt32LE(0x02014b50, cd);
+    out.writeUInt16LE(20, cd + 4);
+    out.writeUInt16LE(20, cd + 6);
+    out.writeUInt16LE(e.flags, cd + 8);
+    out.writeUInt16LE(e.method, cd + 10);
+    out.writeUInt16LE(0, cd + 12);
+    out.writeUInt16LE(0x21, cd + 14);
+    out.writeUInt32LE(e.crc >>> 0, cd + 16);
+    out.writeUInt32LE(e.compressed.length, cd + 20);
+    out.writeUInt32LE(e.size, cd + 24);
+    out.writeUInt16LE(e.name.length, cd + 28);
+    out.writeUInt32LE(offset, cd + 42);
+    cd += 46;
+    cd += e.name.copy(out, cd);
   }
-  const cdBytes = Buffer.concat(central);
-  const cdOffset = offset;
-  const count = entries.length;
-  const tail: Buffer[] = [];
-  if (count > 0xfffe) {
-    const z64 = Buffer.alloc(56);
-    z64.writeUInt32LE(0x06064b50, 0);
-    z64.writeBigUInt64LE(44n, 4);
-    z64.writeUInt16LE(45, 12);
-    z64.writeUInt16LE(45, 14);
-    z64.writeBigUInt64LE(BigInt(count), 24);
-    z64.writeBigUInt64LE(BigInt(count), 32);
-    z64.writeBigUInt64LE(BigInt(cdBytes.length), 40);
-    z64.writeBigUInt64LE(BigInt(cdOffset), 48);
-    const locator = Buffer.alloc(20);
-    locator.writeUInt32LE(0x07064b50, 0);
-    locator.writeBigUInt64LE(BigInt(cdOffset + cdBytes.length), 8);
-    locator.writeUInt32LE(1, 16);
-    tail.push(z64, locator);
+  const count = prepared.length;
+  if (zip64) {
+    out.writeUInt32LE(0x06064b50, cd);
+    out.writeBigUInt64LE(44n, cd + 4);
+    out.writeUInt16LE(45, cd + 12);
+    out.writeUInt16LE(45, cd + 14);
+    out.writeBigUInt64LE(BigInt(count), cd + 24);
+    out.writeBigUInt64LE(BigInt(count), cd + 32);
+    out.writeBigUInt64LE(BigInt(cdSize), cd + 40);
+    out.writeBigUInt64LE(BigInt(dataSize), cd + 48);
+    const z64At = cd;
+    cd += 56;
+    out.writeUInt32LE(0x07064b50, cd);
+    out.writeBigUInt64LE(BigInt(z64At), cd + 8);
+    out.writeUInt32LE(1, cd + 16);
+    cd += 20;
   }
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(Math.min(count, 0xffff), 8);
-  eocd.writeUInt16LE(Math.min(count, 0xffff), 10);
-  eocd.writeUInt32LE(cdBytes.length, 12);
-  eocd.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([...parts, cdBytes, ...tail, eocd]);
+  out.writeUInt32LE(0x06054b50, cd);
+  out.writeUInt16LE(Math.min(count, 0xffff), cd + 8);
+  out.writeUInt16LE(Math.min(count, 0xffff), cd + 10);
+  out.writeUInt32LE(cdSize, cd + 12);
+  out.writeUInt32LE(dataSize, cd + 16);
+  return out;
 }
 
 const MiB = 1024 * 1024;
