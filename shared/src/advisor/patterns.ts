@@ -92,6 +92,8 @@ const FACT: Record<string, ThrottlingFactId> = {
   dw: "dual-write-limits",
   vt: "virtual-table-limits",
 };
+/** The letter tables; their values, in order, are also the answer lists of the scenario questions. */
+export const CODES = { APP, KIND, DIR, TIME, VOL, TRIG, INIT, DEPL, REQ } as const;
 const GROUP: Record<string, AppFamily> = { F: "finance-operations", C: "customer-engagement", X: "cross-app" };
 /** Source pages: `G` is the Implementation Guide's product-specific guidance; sections follow its headings. */
 const PAGES: Record<string, string> = {

@@ -14,7 +14,7 @@
  * - a stated need the pattern rules out, such as notification for a polling interface.
  */
 import { advice } from "./advice";
-import { DEFAULT_REQUIREMENT_LEVEL, PATTERN_META, type PatternMeta } from "./patterns";
+import { CODES, DEFAULT_REQUIREMENT_LEVEL, PATTERN_META, type PatternMeta } from "./patterns";
 import type {
   AdviceItem,
   Deployment,
@@ -32,27 +32,16 @@ import type {
   Volume,
 } from "./types";
 
-export const SCENARIO_APPS: readonly ScenarioApp[] = ["finance-operations", "customer-engagement"];
-export const INTEGRATION_KINDS: readonly IntegrationKind[] = ["data", "process", "ui"];
-export const DIRECTIONS: readonly Direction[] = ["inbound", "outbound", "bidirectional"];
-export const TIMINGS: readonly Timing[] = ["synchronous", "near-real-time", "scheduled"];
-export const VOLUMES: readonly Volume[] = ["low", "medium", "high"];
-export const TRIGGER_KINDS: readonly TriggerKind[] = ["user", "system-event", "schedule"];
-export const INITIATORS: readonly InitiatedBy[] = ["dynamics-365", "external-system", "user"];
-export const DEPLOYMENTS: readonly Deployment[] = ["cloud", "on-premises"];
-export const REQUIREMENTS: readonly Requirement[] = [
-  "change-tracking",
-  "no-replication",
-  "regulatory-format",
-  "ad-hoc-editing",
-  "notification",
-  "shared-master-data",
-  "transformation-inside",
-  "low-code",
-  "telephony-chat",
-  "reports-dashboards",
-  "invoke-action",
-];
+// The answer lists, in the order the questions offer them, from the pattern table's letter codes.
+export const SCENARIO_APPS: readonly ScenarioApp[] = Object.values(CODES.APP);
+export const INTEGRATION_KINDS: readonly IntegrationKind[] = Object.values(CODES.KIND);
+export const DIRECTIONS: readonly Direction[] = Object.values(CODES.DIR);
+export const TIMINGS: readonly Timing[] = Object.values(CODES.TIME);
+export const VOLUMES: readonly Volume[] = Object.values(CODES.VOL);
+export const TRIGGER_KINDS: readonly TriggerKind[] = Object.values(CODES.TRIG);
+export const INITIATORS: readonly InitiatedBy[] = Object.values(CODES.INIT);
+export const DEPLOYMENTS: readonly Deployment[] = Object.values(CODES.DEPL);
+export const REQUIREMENTS: readonly Requirement[] = Object.values(CODES.REQ);
 
 /** How much each answer counts. Needs the user ticks explicitly weigh most. */
 export const CRITERION_WEIGHTS = {
@@ -101,29 +90,31 @@ function pickList<T extends string>(allowed: readonly T[], value: unknown): T[] 
   return out;
 }
 
+/** The single-answer questions, in scenario order. */
+const SINGLE_ANSWERS: readonly [SingleKey, readonly string[]][] = [
+  ["kind", INTEGRATION_KINDS],
+  ["direction", DIRECTIONS],
+  ["timing", TIMINGS],
+  ["volume", VOLUMES],
+  ["trigger", TRIGGER_KINDS],
+  ["initiatedBy", INITIATORS],
+  ["deployment", DEPLOYMENTS],
+];
+type SingleKey = "kind" | "direction" | "timing" | "volume" | "trigger" | "initiatedBy" | "deployment";
+
 /**
  * Drops unknown values and duplicates, so a scenario read back from a stored decision (or typed by
  * hand) cannot make the advisor throw. Unknown answers count as "not answered".
  */
 export function normalizeScenario(input: unknown): Scenario {
   const s = (input !== null && typeof input === "object" ? input : {}) as Record<string, unknown>;
-  const out: Scenario = {};
+  const out: Record<string, unknown> = {};
   const apps = pickList(SCENARIO_APPS, s.apps);
   if (apps.length > 0) out.apps = apps;
-  const kind = pick(INTEGRATION_KINDS, s.kind);
-  if (kind) out.kind = kind;
-  const direction = pick(DIRECTIONS, s.direction);
-  if (direction) out.direction = direction;
-  const timing = pick(TIMINGS, s.timing);
-  if (timing) out.timing = timing;
-  const volume = pick(VOLUMES, s.volume);
-  if (volume) out.volume = volume;
-  const trigger = pick(TRIGGER_KINDS, s.trigger);
-  if (trigger) out.trigger = trigger;
-  const initiatedBy = pick(INITIATORS, s.initiatedBy);
-  if (initiatedBy) out.initiatedBy = initiatedBy;
-  const deployment = pick(DEPLOYMENTS, s.deployment);
-  if (deployment) out.deployment = deployment;
+  for (const [key, allowed] of SINGLE_ANSWERS) {
+    const v = pick(allowed, s[key]);
+    if (v) out[key] = v;
+  }
   const requirements = pickList(REQUIREMENTS, s.requirements);
   if (requirements.length > 0) out.requirements = requirements;
   return out;
@@ -341,19 +332,27 @@ interface Criterion {
   judge: (t: Tally, meta: PatternMeta) => void;
 }
 
+type Judge = (t: Tally, meta: PatternMeta, value: string) => void;
+/** Each single-answer question with its criterion name (the first part of its advice codes) and judge. */
+const SINGLE_JUDGES: readonly [SingleKey, string, Judge][] = [
+  ["kind", "kind", judgeKind as Judge],
+  ["direction", "direction", judgeDirection as Judge],
+  ["timing", "timing", judgeTiming as Judge],
+  ["volume", "volume", judgeVolume as Judge],
+  ["trigger", "trigger", judgeTrigger as Judge],
+  ["initiatedBy", "initiator", judgeInitiator as Judge],
+  ["deployment", "deployment", judgeDeployment as Judge],
+];
+
 /** The answered questions of a normalized scenario, in a fixed order (the order of reasons). */
 function criteriaOf(s: Scenario): Criterion[] {
   const out: Criterion[] = [];
   const apps = s.apps;
   if (apps && apps.length > 0) out.push({ key: `apps:${[...apps].sort().join(",")}`, judge: (t, m) => judgeApps(t, m, apps) });
-  const { kind, direction, timing, volume, trigger, initiatedBy, deployment } = s;
-  if (kind) out.push({ key: `kind:${kind}`, judge: (t, m) => judgeKind(t, m, kind) });
-  if (direction) out.push({ key: `direction:${direction}`, judge: (t, m) => judgeDirection(t, m, direction) });
-  if (timing) out.push({ key: `timing:${timing}`, judge: (t, m) => judgeTiming(t, m, timing) });
-  if (volume) out.push({ key: `volume:${volume}`, judge: (t, m) => judgeVolume(t, m, volume) });
-  if (trigger) out.push({ key: `trigger:${trigger}`, judge: (t, m) => judgeTrigger(t, m, trigger) });
-  if (initiatedBy) out.push({ key: `initiator:${initiatedBy}`, judge: (t, m) => judgeInitiator(t, m, initiatedBy) });
-  if (deployment) out.push({ key: `deployment:${deployment}`, judge: (t, m) => judgeDeployment(t, m, deployment) });
+  for (const [key, name, judge] of SINGLE_JUDGES) {
+    const v = s[key] as string | undefined;
+    if (v) out.push({ key: `${name}:${v}`, judge: (t, m) => judge(t, m, v) });
+  }
   for (const r of s.requirements ?? []) out.push({ key: `requirement:${r}`, judge: (t, m) => judgeRequirement(t, m, r) });
   return out;
 }
