@@ -3,6 +3,9 @@ import { axe } from "jest-axe";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset } from "./fakeDataset";
 import { mountControl } from "./render";
 
+// axe and 5,000-row grids in jsdom take seconds on the shared 2-core machine.
+jest.setTimeout(30_000);
+
 const AXE_OPTIONS = { rules: { "color-contrast": { enabled: false } } };
 
 describe("VirtualTablePreview grid", () => {
@@ -106,10 +109,10 @@ describe("VirtualTablePreview grid", () => {
   it("selects rows through the dataset, treating an undefined selection as none", () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5));
     mountControl(ds);
-    expect((screen.getByRole("checkbox", { name: "Select row 2" }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Select row 2" }).checked).toBe(false);
     fireEvent.click(screen.getByRole("checkbox", { name: "Select row 2" }));
     expect(ds.setSelectedRecordIds).toHaveBeenLastCalledWith(["id-1"]);
-    expect((screen.getByRole("checkbox", { name: "Select row 2" }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Select row 2" }).checked).toBe(true);
     expect(screen.getAllByRole("row")[2].getAttribute("aria-selected")).toBe("true");
     fireEvent.click(screen.getByRole("checkbox", { name: "Select all loaded rows" }));
     expect(ds.setSelectedRecordIds).toHaveBeenLastCalledWith(["id-0", "id-1", "id-2", "id-3", "id-4"]);
@@ -122,7 +125,7 @@ describe("VirtualTablePreview grid", () => {
   it("does not select when the form disables the control", () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(2));
     mountControl(ds, { disabled: true });
-    expect((screen.getByRole("checkbox", { name: "Select row 2" }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Select row 2" }).disabled).toBe(true);
   });
 
   it("sizes itself from the allocated size, down to 300 px", async () => {

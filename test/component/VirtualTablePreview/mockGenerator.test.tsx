@@ -21,7 +21,7 @@ describe("VirtualTablePreview on @shko.online/componentframework-mock", () => {
     });
     generator.context.resources.getString.callsFake(resxGetString("VirtualTablePreview"));
     generator.context._SetCanvasItems({ pageSize: 25, showDiagnostics: true, density: "compact" } as never);
-    const ds = generator.context._parameters.records as unknown as DataSetMock;
+    const ds = generator.context._parameters.records;
     ds._loading = false;
     ds._InitItems([
       { id: "a1", name: "Alpine Ski House", mserp_customeraccount: "US-000001" },

@@ -2,6 +2,9 @@ import { act, fireEvent, screen, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { COLUMNS, makeRows, makeSnapshot, mountApp } from "./appFixture";
 
+// axe and 5,000-row grids in jsdom take seconds on the shared 2-core machine.
+jest.setTimeout(30_000);
+
 const AXE_OPTIONS = { rules: { "color-contrast": { enabled: false } } };
 
 // jsdom has no PointerEvent: a MouseEvent with a pointer id is enough for the resize handle.
