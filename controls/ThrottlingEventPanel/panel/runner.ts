@@ -1,7 +1,7 @@
 import {
   classifyFailure,
   Clock,
-  createStore,
+  Emitter,
   initialPanelModel,
   PanelEffect,
   PanelEvent,
@@ -15,7 +15,6 @@ import {
   ReadDepth,
   SimulatedFeed,
   SourceKind,
-  Store,
   SystemJobAction,
   systemJobActionUpdate,
   TimerHandle,
@@ -39,7 +38,8 @@ const DEFAULT_SEED = 20240601;
  */
 export class PanelRunner implements ReadableStore<PanelModel> {
   private model: PanelModel;
-  private readonly store: Store<PanelModel>;
+  private readonly emitter = new Emitter();
+  private notifyQueued = false;
   private timer: TimerHandle = undefined;
   private readonly requests = new Map<number, AbortController>();
   private live: LiveSource | undefined;
@@ -49,22 +49,39 @@ export class PanelRunner implements ReadableStore<PanelModel> {
 
   constructor(private readonly deps: RunnerDeps) {
     this.model = initialPanelModel(deps.clock.now());
-    this.store = createStore(this.model);
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
-  readonly getSnapshot = (): PanelModel => this.store.getSnapshot();
+  readonly subscribe = (listener: () => void): (() => void) => this.emitter.subscribe(listener);
+  /** The reducer's latest state: a new object on every change, never mutated. */
+  readonly getSnapshot = (): PanelModel => this.model;
 
-  dispatch(event: PanelEvent): void {
+  /**
+   * Runs an event through the reducer and performs its effects. Subscribers are told at once, or,
+   * for changes made while the host renders (updateView), right after it: the element updateView
+   * returns already reads the new snapshot, and React must not be told to update one component
+   * while it renders another.
+   */
+  dispatch(event: PanelEvent, notify: "now" | "afterRender" = "now"): void {
     const { state, effects } = panelReducer(this.model, event);
+    const changed = state !== this.model;
     this.model = state;
     this.syncFeedApps();
-    this.store.set(state);
+    if (changed) {
+      if (notify === "now") this.emitter.emit();
+      else if (!this.notifyQueued) {
+        this.notifyQueued = true;
+        queueMicrotask(() => {
+          this.notifyQueued = false;
+          this.emitter.emit();
+        });
+      }
+    }
     for (const effect of effects) this.perform(effect);
   }
 
+  /** The manifest inputs, from updateView. */
   configure(settings: PanelSettingsInput): void {
-    this.dispatch(Object.assign({ type: "settings" as const, now: this.deps.clock.now() }, settings));
+    this.dispatch(Object.assign({ type: "settings" as const, now: this.deps.clock.now() }, settings), "afterRender");
   }
 
   setPaused(paused: boolean): void {

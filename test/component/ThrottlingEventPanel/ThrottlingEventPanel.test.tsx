@@ -4,6 +4,9 @@ import { CLIENT_URL, FakeResponse, mockFetch, mockWebApi, mount, rejectWith, STE
 
 const START = Date.UTC(2026, 10, 27, 12, 0, 0);
 
+// The 2-core machine is shared: allow for a loaded CPU (the tests use fake time, not wall time).
+jest.setTimeout(30_000);
+
 beforeEach(() => {
   // React 16's async act settles through setImmediate and microtasks: keep those real.
   jest.useFakeTimers({ now: START, doNotFake: ["nextTick", "queueMicrotask", "setImmediate"] });
