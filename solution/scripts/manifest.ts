@@ -5,7 +5,7 @@ import { asArray, attr, child, readXml, textOf, type XmlResult } from "./xml";
 
 export const MANIFEST_FILE = "ControlManifest.xml";
 /** pcf-scripts' production build writes the code as bundle.js; an input manifest names index.ts. */
-export const BUILT_CODE_PATH = "bundle.js";
+const BUILT_CODE_PATH = "bundle.js";
 
 export interface BuiltManifest {
   namespace: string;
@@ -37,7 +37,7 @@ export function resxLcid(fileName: string): number | undefined {
 }
 
 /** Normalizes a manifest path to a zip-relative one; returns a problem text when it cannot be packed safely. */
-export function normalizeManifestPath(raw: string): { path: string } | { problem: string } {
+function normalizeManifestPath(raw: string): { path: string } | { problem: string } {
   const p = raw.trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "");
   if (p === "") return { problem: "a resource has an empty path" };
   if (p.startsWith("/") || /^[A-Za-z]:/.test(p)) return { problem: `resource path "${raw}" must be relative` };

@@ -125,7 +125,7 @@ async function buildZip(config: SolutionConfig, controls: readonly CollectedCont
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
-export function zipFileNames(config: SolutionConfig): { unmanaged: string; managed: string } {
+function zipFileNames(config: SolutionConfig): { unmanaged: string; managed: string } {
   return {
     unmanaged: `${config.uniqueName}_${config.version}.zip`,
     managed: `${config.uniqueName}_${config.version}_managed.zip`,

@@ -10,7 +10,7 @@ import { packSolution } from "./pack";
 import { repoRoot } from "./pcf";
 import { formatVerifyResult, verifySolutionZip } from "./verify";
 
-export const solutionBinDir = path.join(repoRoot, "solution", "bin");
+const solutionBinDir = path.join(repoRoot, "solution", "bin");
 
 export async function packAndVerify(outDir: string = solutionBinDir): Promise<{ unmanagedZip: string; managedZip: string }> {
   const config = loadSolutionConfig();

@@ -78,7 +78,7 @@ export function solutionXml(config: SolutionConfig, managed: boolean, controlNam
   ]);
 }
 
-export function controlManifestEntry(controlName: string): string {
+function controlManifestEntry(controlName: string): string {
   return `Controls/${controlName}/ControlManifest.xml`;
 }
 

@@ -7,7 +7,7 @@ export type XmlNode = Record<string, unknown>;
 
 const BOM = "\uFEFF";
 
-export function stripBom(text: string): string {
+function stripBom(text: string): string {
   return text.startsWith(BOM) ? text.slice(1) : text;
 }
 
