@@ -1,5 +1,5 @@
 import { TEXT_KINDS, NUMERIC_KINDS } from "./columns";
-import { checkingFacts, type TableFacts } from "./provider";
+import type { TableFacts } from "./provider";
 import type { ColumnKind, GridColumn } from "./types";
 
 // Source: PA `maker/data-platform/limits-tshoot-virtual-tables.md` [11/22/2024]: connector-provider queries are limited to 1,000 records.
@@ -17,11 +17,6 @@ export function effectivePageSize(requested: number | null | undefined): { size:
   if (typeof requested !== "number" || !Number.isFinite(requested) || requested < 1) return { size: DEFAULT_PAGE_SIZE, capped: false, invalid: requested !== null && requested !== undefined };
   const whole = Math.floor(requested);
   return whole > MAX_PAGE_SIZE ? { size: MAX_PAGE_SIZE, capped: true, invalid: false } : { size: whole, capped: false, invalid: false };
-}
-
-/** Facts before the metadata is read: the name only (the provider is being checked). */
-export function tableFacts(entityName: string | null | undefined): TableFacts {
-  return checkingFacts(entityName);
 }
 
 /** Why a column cannot be sorted or filtered; each maps to a .resx explanation. */

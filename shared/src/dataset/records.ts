@@ -150,30 +150,3 @@ export function patchRows(rows: readonly GridRow[], records: Record<string, Reco
   }
   return out ?? rows.slice();
 }
-
-/** FNV-1a over a string: a cheap, stable fingerprint. */
-export function fnv1a(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/**
- * A signature of what the dataset shows: record ids in order, loading and error state, columns and sort.
- * Hosts differ in what they put in `updatedProperties` (the test harness never names the dataset), so
- * the control compares this instead.
- */
-export function datasetSignature(dataset: DatasetLike | null | undefined): string {
-  if (!dataset) return "none";
-  const ids = Array.isArray(dataset.sortedRecordIds) ? dataset.sortedRecordIds : [];
-  let h = 0x811c9dc5;
-  for (const id of ids) h = fnv1a(String(id) + "\u0001", h);
-  const cols = Array.isArray(dataset.columns) ? dataset.columns.map((c) => `${c?.name}:${c?.dataType}`).join(",") : "";
-  const sort = Array.isArray(dataset.sorting) ? dataset.sorting.map((s) => `${s.name}:${s.sortDirection}`).join(",") : "";
-  const paging = dataset.paging;
-  const page = paging ? `${paging.pageNumber ?? paging.firstPageNumber ?? ""}/${paging.totalResultCount}/${paging.hasNextPage}` : "";
-  return [dataset.loading ? "L" : "-", dataset.error ? "E" : "-", ids.length, h.toString(36), fnv1a(cols).toString(36), sort, page].join("|");
-}

@@ -2,14 +2,12 @@ import {
   cellDisplayText,
   cellExportValue,
   columnKind,
-  datasetSignature,
   plainText,
   readColumns,
   readRows,
   truncateText,
   valueFitsKind,
   type CellFormatters,
-  type DatasetLike,
   type RecordLike,
 } from "@integrationkit/shared";
 
@@ -97,28 +95,6 @@ describe("rows", () => {
     expect(valueFitsKind("yes", "boolean")).toBe(false);
     expect(valueFitsKind(null, "whole")).toBe(true);
     expect(valueFitsKind(Infinity, "decimal")).toBe(false);
-  });
-});
-
-describe("signature", () => {
-  const base: DatasetLike = {
-    columns: [{ name: "a", dataType: "SingleLine.Text" }],
-    records: {},
-    sortedRecordIds: ["1", "2"],
-    sorting: [],
-    loading: false,
-    error: false,
-    paging: null,
-    refresh: () => undefined,
-  };
-  it("changes with ids, order, loading, error and sort, not with identity", () => {
-    const s = datasetSignature(base);
-    expect(datasetSignature({ ...base })).toBe(s);
-    expect(datasetSignature({ ...base, sortedRecordIds: ["2", "1"] })).not.toBe(s);
-    expect(datasetSignature({ ...base, loading: true })).not.toBe(s);
-    expect(datasetSignature({ ...base, error: true })).not.toBe(s);
-    expect(datasetSignature({ ...base, sorting: [{ name: "a", sortDirection: 1 }] })).not.toBe(s);
-    expect(datasetSignature(null)).toBe("none");
   });
 });
 

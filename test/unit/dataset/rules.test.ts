@@ -15,12 +15,12 @@ import {
   scrollToReveal,
   settlePage,
   factsFromMetadata,
-  tableFacts,
+  checkingFacts,
   visibleRange,
 } from "@integrationkit/shared";
 
 // A finance and operations virtual entity, known from its prefix before the metadata arrives.
-const virtual = { table: tableFacts("mserp_custcustomerv3entity") };
+const virtual = { table: checkingFacts("mserp_custcustomerv3entity") };
 const standard = { table: factsFromMetadata("account", { LogicalName: "account", TableType: "Standard" }, null) };
 
 describe("capability rules", () => {
@@ -30,7 +30,7 @@ describe("capability rules", () => {
     expect(virtual.table.isFinOps).toBe(true);
   });
   it("refuses both for non-Dataverse sources", () => {
-    expect(columnCapability({ kind: "text" }, { table: tableFacts("") })).toMatchObject({ canSort: false, sortReason: "notDataverse", filterReason: "notDataverse" });
+    expect(columnCapability({ kind: "text" }, { table: checkingFacts("") })).toMatchObject({ canSort: false, sortReason: "notDataverse", filterReason: "notDataverse" });
   });
   it("honours the host and the view", () => {
     expect(columnCapability({ kind: "text", disableSorting: true }, virtual).sortReason).toBe("sortDisabledByView");
