@@ -193,7 +193,7 @@ function PreviewBody(props: BodyProps): React.ReactElement {
             </div>
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={() => actions.retry()} disabledFocusable={busy}>
+            <Button size="small" onClick={() => actions.retry()} disabledFocusable={!snap.canRetry}>
               {t("Error_Retry")}
             </Button>
           </MessageBarActions>
