@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   if (options.pack) {
     const { packAndVerify } = await import("./release");
     if (options.checkVersion) fs.rmSync(checkPackDir, { recursive: true, force: true });
-    await packAndVerify(options.checkVersion ? checkPackDir : undefined);
+    await packAndVerify(options.checkVersion ? { outDir: checkPackDir } : {});
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { loadSolutionConfig } from "./config";
+import { loadSolutionConfig, type SolutionConfig } from "./config";
 import { controlsOutDir, listControls } from "./controls";
 import { packSolution } from "./pack";
 import { repoRoot } from "./pcf";
@@ -12,14 +12,24 @@ import { formatVerifyResult, verifySolutionZip } from "./verify";
 
 const solutionBinDir = path.join(repoRoot, "solution", "bin");
 
-export async function packAndVerify(outDir: string = solutionBinDir): Promise<{ unmanagedZip: string; managedZip: string }> {
-  const config = loadSolutionConfig();
+export interface PackAndVerifyOptions {
+  /** Where the zips go: solution/bin by default. */
+  outDir?: string;
+  /** Where the built controls are: out/controls by default. */
+  builtDir?: string;
+  /** The controls that must all be built: every control under controls/ by default. */
+  controls?: readonly string[];
+  config?: SolutionConfig;
+}
+
+export async function packAndVerify(options: PackAndVerifyOptions = {}): Promise<{ unmanagedZip: string; managedZip: string }> {
+  const { outDir = solutionBinDir, builtDir = controlsOutDir, controls = listControls(), config = loadSolutionConfig() } = options;
   // Every control in controls/ must be in the solution: a control whose build left nothing behind
   // would otherwise drop out of the zips without a word.
-  const built = new Set(fs.existsSync(controlsOutDir) ? fs.readdirSync(controlsOutDir) : []);
-  const unbuilt = listControls().filter((c) => !built.has(c));
+  const built = new Set(fs.existsSync(builtDir) ? fs.readdirSync(builtDir) : []);
+  const unbuilt = controls.filter((c) => !built.has(c));
   if (unbuilt.length > 0) throw new Error(`not built, so not packed: ${unbuilt.join(", ")} (build every control first: npm run build)`);
-  const packed = await packSolution({ controlsOutDir, config, outDir });
+  const packed = await packSolution({ controlsOutDir: builtDir, config, outDir });
   const problems: string[] = [];
   for (const zip of [packed.unmanagedZip, packed.managedZip]) {
     const result = await verifySolutionZip(zip);
