@@ -14,7 +14,10 @@ const CONTROL = "ThrottlingEventPanel";
 async function countdownSeconds(h: Harness): Promise<number | undefined> {
   const el = h.root.getByTestId("own-countdown");
   if ((await el.count()) === 0) return undefined;
-  const m = /(\d+) seconds?\./.exec((await el.textContent()) ?? "");
+  // The countdown may go away between the two reads (the panel resumed).
+  const text = await el.textContent({ timeout: 500 }).catch(() => null);
+  if (text === null) return undefined;
+  const m = /(\d+) seconds?\./.exec(text);
   return m ? Number(m[1]) : 0;
 }
 
