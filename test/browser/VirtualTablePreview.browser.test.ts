@@ -236,6 +236,22 @@ describe("VirtualTablePreview in the harness", () => {
     expect(describeViolations(await h.axeViolations())).toBe("");
   });
 
+  it("puts focus back on the column header after Escape closes options opened by keyboard", async () => {
+    const header = h.root.locator("[role=columnheader]", { hasText: "mserp_name" });
+    await header.focus();
+    await h.page.keyboard.press("Alt+ArrowDown");
+    const dialog = h.page.getByRole("dialog", { name: "Options for mserp_name" });
+    await dialog.waitFor();
+    await h.page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    for (let i = 0; i < 20 && (await h.page.evaluate(() => document.activeElement?.getAttribute("role"))) !== "columnheader"; i++) await h.page.waitForTimeout(50);
+    expect(await h.page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("columnheader");
+    expect(await h.page.evaluate(() => document.activeElement?.textContent)).toContain("mserp_name");
+    // The keys work from there.
+    await h.page.keyboard.press("ArrowDown");
+    expect(await focusProblem(h)).toBe("");
+  });
+
   it("asks the harness's dataset for the next page once, and never twice while it is pending", async () => {
     // pcf-start 1.51.1 hard-codes hasNextPage to false. Make its paging object say there is a next page
     // (as a provider with more rows would), keeping the harness's own loadNextPage, which logs the call.
