@@ -21,8 +21,9 @@ export function describeWithShared(title: string, dir: string, body: () => void)
     return;
   }
   const shown = path.relative(path.resolve(__dirname, "..", ".."), dir).split(path.sep).join("/");
-  console.log(`skipped: ${title}: ${shown} not present`);
-  describe.skip(title, body);
+  // Straight to stdout: jest does not show console output of a test file whose tests are all skipped.
+  process.stdout.write(`skipped: ${title}: ${shown} not present\n`);
+  describe.skip(`${title} (skipped: ${shown} not present)`, body);
 }
 
 export const FIXTURE_CONTROL_DIR = path.resolve(__dirname, "..", "fixtures", "solution", "FixtureControl");
