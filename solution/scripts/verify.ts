@@ -480,6 +480,13 @@ async function verifyOpened(zip: OpenedZip, errors: string[], warnings: string[]
       const verified = checkControl(cc, prefix, fileNames, parsed, errors, warnings);
       if (verified) controls.push(verified);
     }
+    // A string table outside every control's folder is declared by no manifest: refused like any other.
+    const folders = customControls.map((c) => c.fileName.replace(/^\//, "").replace(/[^/]*$/, ""));
+    for (const name of fileList) {
+      if (isResx(name) && !folders.some((f) => f !== "" && name.startsWith(f))) {
+        errors.push(`"${name}" is in the zip but no control manifest declares it`);
+      }
+    }
     const referenced = new Set(customControls.map((c) => c.fileName.replace(/^\//, "")));
     for (const name of fileList) {
       if (path.posix.basename(name) === MANIFEST_FILE && name.startsWith("Controls/") && !referenced.has(name)) {

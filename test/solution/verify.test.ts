@@ -138,6 +138,13 @@ const corruptions: [string, Edit, string][] = [
     '"strings/FixtureControl.1031.resx" is in the zip but ControlManifest.xml does not declare it',
   ],
   [
+    "a resx outside every control's folder",
+    async (z) => {
+      z.file("Controls/strings/Orphan.1033.resx", await z.file(RESX)!.async("nodebuffer"));
+    },
+    '"Controls/strings/Orphan.1033.resx" is in the zip but no control manifest declares it',
+  ],
+  [
     "a declared resx that is not well-formed",
     (z) => editEntry(z, RESX, (t) => t.replace("</root>", "")),
     "strings/FixtureControl.1033.resx is not well-formed XML",
