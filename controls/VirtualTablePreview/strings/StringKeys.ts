@@ -143,6 +143,7 @@ export type StringKey =
   | "Provider_finOps"
   | "Provider_odataV4"
   | "Provider_standard"
+  | "Provider_timeout"
   | "Provider_unknown"
   | "Reason_filter_filterTypeNotOffered"
   | "Reason_filter_notDataverse"

@@ -69,6 +69,8 @@ export interface TableFacts {
   rules: ProviderRules;
   /** Why the metadata could not be read (the host's message), for the pane; null otherwise. */
   failure: string | null;
+  /** The metadata did not arrive in time (then `failure` is null: show `Provider_timeout`). */
+  timedOut: boolean;
 }
 
 // Source: FO `power-platform/virtual-entities-overview.md`: F&O virtual tables carry the fixed `mserp_` prefix.
@@ -98,6 +100,7 @@ export function checkingFacts(entityName: string | null | undefined): TableFacts
     nativeLookupColumns: [],
     rules: { ...NO_RULES, notes: name === "" ? [] : ["checking"] },
     failure: null,
+    timedOut: false,
   };
 }
 
@@ -215,23 +218,25 @@ export interface MetadataSource {
   providerName?(dataProviderId: string): Promise<string | null>;
 }
 
+/** How long the metadata may take before the pane says it could not be read. */
+export const METADATA_TIMEOUT_MS = 20000;
+
 export interface ReadFactsOptions {
   /** Lookup columns of the view, whose targets decide whether they can be sorted and filtered. */
   lookupColumns?: readonly string[];
-  /** Give up after this long and say the metadata could not be read (default 20 s). */
+  /** Give up after this long and say the metadata could not be read (default METADATA_TIMEOUT_MS). */
   timeoutMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
 
-const DEFAULT_METADATA_TIMEOUT_MS = 20000;
 /** At most this many lookup target tables are looked up. */
 const MAX_TARGETS = 12;
 
 class TimedOut extends Error {}
 
 function withTimeout<T>(promise: Promise<T>, o: ReadFactsOptions): Promise<T> {
-  const ms = o.timeoutMs ?? DEFAULT_METADATA_TIMEOUT_MS;
+  const ms = o.timeoutMs ?? METADATA_TIMEOUT_MS;
   const set = o.setTimer ?? ((fn: () => void, t: number) => setTimeout(fn, t));
   const clear = o.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
   return new Promise<T>((resolve, reject) => {
@@ -250,7 +255,6 @@ function withTimeout<T>(promise: Promise<T>, o: ReadFactsOptions): Promise<T> {
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof TimedOut) return "timeout";
   if (error instanceof Error) return error.message;
   if (error && typeof error === "object" && "message" in error) return String(error.message);
   return String(error);
@@ -297,7 +301,8 @@ export async function readTableFacts(entityName: string, source: MetadataSource,
     if (!raw || typeof raw !== "object") throw new Error("no metadata");
     metadata = raw;
   } catch (error) {
-    return { ...base, check: "failed", rules: { ...NO_RULES, notes: ["metadataFailed"] }, failure: messageOf(error) };
+    const timedOut = error instanceof TimedOut;
+    return { ...base, check: "failed", rules: { ...NO_RULES, notes: ["metadataFailed"] }, failure: timedOut ? null : messageOf(error), timedOut };
   }
   const providerId = normaliseGuid(metadata.DataProviderId);
   let providerName: string | null = null;

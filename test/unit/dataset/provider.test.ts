@@ -98,12 +98,12 @@ describe("table and provider facts from the platform's metadata", () => {
 
   it("metadata that fails or never comes: failed with the reason, nothing assumed", async () => {
     const failed = await read("cr1_missing", {});
-    expect(failed).toMatchObject({ check: "failed", provider: "unknown", isVirtual: null, failure: "Could not find an entity with name cr1_missing", rules: { notes: ["metadataFailed"] } });
+    expect(failed).toMatchObject({ check: "failed", provider: "unknown", isVirtual: null, failure: "Could not find an entity with name cr1_missing", timedOut: false, rules: { notes: ["metadataFailed"] } });
     expect(lookupCap(failed, "x").canSort).toBe(true);
     let fire: (() => void) | undefined;
     const slow = readTableFacts("account", { getEntityMetadata: () => new Promise(() => undefined) }, { timeoutMs: 5000, setTimer: (fn) => (fire = fn), clearTimer: () => undefined });
     fire!();
-    expect(await slow).toMatchObject({ check: "failed", failure: "timeout" });
+    expect(await slow).toMatchObject({ check: "failed", failure: null, timedOut: true, rules: { notes: ["metadataFailed"] } });
   });
 
   it("reads platform spellings: braces and case in GUIDs, TableType missing on older hosts", () => {
