@@ -328,16 +328,16 @@ function readOptions(name: string): ReadXmlOptions {
   return {}; // a control manifest: small, read whole
 }
 
+const isRootFile = (name: string): boolean => (ROOT_FILES as readonly string[]).includes(name);
+
 /** Entries whose content the checks read: root files, control manifests and string tables. */
 function kept(name: string): boolean {
-  return (ROOT_FILES as readonly string[]).includes(name) || path.posix.basename(name) === MANIFEST_FILE || isResx(name);
+  return isRootFile(name) || path.posix.basename(name) === MANIFEST_FILE || isResx(name);
 }
-
-const isRootFile = (name: string): boolean => (ROOT_FILES as readonly string[]).includes(name);
 
 /**
  * Walks the central directory and inflates what it may, within LIMITS. Returns the usable file
- * names (in zip order, the first of any duplicate) and the bytes of the entries the checks read.
+ * names (in zip order, the first of any duplicate) and the XML the checks read, parsed as it inflated.
  */
 async function readZip(
   zip: OpenedZip,
