@@ -76,7 +76,7 @@ export function makeSnapshot(rows: GridRow[], columns: ColumnSpec[] = COLUMNS, p
     canOpen: true,
     lastArrivalAt: null,
     ...patch,
-  } as SessionSnapshot;
+  };
 }
 
 export function fakeActions(): jest.Mocked<SessionActions> {
