@@ -45,6 +45,72 @@ interface ControlSpec {
   assertDisabled(h: Harness, t: Strings): Promise<void>;
   /** The key of a heading or label the control always shows. */
   landmarkKey: string;
+  /**
+   * Things that must sit on the reading direction's start side (right in RTL, left in LTR): one
+   * problem string per element that does not.
+   */
+  startSideProblems(h: Harness, t: Strings, rtl: boolean): Promise<string[]>;
+}
+
+interface Box {
+  left: number;
+  right: number;
+}
+
+/** Whether `inner` hugs the start edge of `outer` (closer to it than to the end edge). */
+function onStartSide(inner: Box, outer: Box, rtl: boolean): boolean {
+  const toLeft = inner.left - outer.left;
+  const toRight = outer.right - inner.right;
+  return rtl ? toRight < toLeft : toLeft < toRight;
+}
+
+async function boxOf(h: Harness, selector: string): Promise<Box | undefined> {
+  const loc = h.root.locator(selector).first();
+  if ((await loc.count()) === 0) return undefined;
+  const b = await loc.boundingBox();
+  return b ? { left: b.x, right: b.x + b.width } : undefined;
+}
+
+/**
+ * The control's title hugs the start edge of the Fluent provider, and every heading's text hugs the
+ * start edge of its own box (a heading is a block as wide as its column; its text is measured with a
+ * Range), or of its parent's when the heading is shrunk to its text. Text that fills the box shows
+ * no alignment and is skipped.
+ */
+async function titleProblems(h: Harness, title: string, rtl: boolean): Promise<string[]> {
+  const provider = await boxOf(h, ".fui-FluentProvider");
+  const el = h.root.getByText(title, { exact: true }).first();
+  if (!provider || (await el.count()) === 0) return [`title "${title}" or the provider is not on screen`];
+  const textBox = (node: Element): Box => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    return { left: r.left, right: r.right };
+  };
+  const problems: string[] = [];
+  const b = await el.evaluate(textBox);
+  if (!onStartSide(b, provider, rtl)) {
+    problems.push(`title "${title}" is not on the ${rtl ? "right" : "left"}: text ${Math.round(b.left)}–${Math.round(b.right)} px in the control's ${Math.round(provider.left)}–${Math.round(provider.right)} px`);
+  }
+  const headings = await h.root.locator("h1, h2, h3, h4, h5, h6").evaluateAll((els) =>
+    els
+      .filter((e) => e.getClientRects().length > 0)
+      .map((e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        const t = range.getBoundingClientRect();
+        let own = e.getBoundingClientRect();
+        // A heading shrunk to its text (a flex item) shows its alignment inside its parent.
+        if (t.width >= 0.9 * own.width && e.parentElement) own = e.parentElement.getBoundingClientRect();
+        return { text: (e.textContent ?? "").trim().slice(0, 40), text_: { left: t.left, right: t.right }, own: { left: own.left, right: own.right } };
+      }),
+  );
+  for (const hd of headings) {
+    const width = hd.own.right - hd.own.left;
+    if (width <= 0 || hd.text_.right - hd.text_.left >= 0.9 * width) continue;
+    if (!onStartSide(hd.text_, hd.own, rtl)) problems.push(`heading "${hd.text}" is aligned to the ${rtl ? "left" : "right"}`);
+  }
+  return problems;
 }
 
 /** `Choose {name}` → "Choose ": the text before the first placeholder. */
@@ -60,6 +126,7 @@ const CONTROLS: ControlSpec[] = [
     control: "IntegrationPatternPicker",
     size: { width: 900, height: 1000, viewport: { width: 1400, height: 1100 } },
     landmarkKey: "Title",
+    startSideProblems: (h, t, rtl) => titleProblems(h, t.Title, rtl),
     async prepare(h, t) {
       await h.root.getByText(t.Title, { exact: true }).first().waitFor({ timeout: 20_000 });
       // The harness seeds text columns with "val"; an empty record is the everyday case.
@@ -82,6 +149,30 @@ const CONTROLS: ControlSpec[] = [
     control: "ThrottlingEventPanel",
     size: { width: 900, height: 1400, viewport: { width: 1400, height: 1500 } },
     landmarkKey: "Title",
+    async startSideProblems(h, t, rtl) {
+      const problems = await titleProblems(h, t.Title, rtl);
+      // Headroom bars fill from the start edge.
+      const bars = await h.root.locator("[role=progressbar]").evaluateAll((els) =>
+        els.map((el) => {
+          const track = el.getBoundingClientRect();
+          const fill = (el.firstElementChild as HTMLElement | null)?.getBoundingClientRect();
+          return { track: { left: track.left, right: track.right }, fill: fill ? { left: fill.left, right: fill.right, width: fill.width } : undefined };
+        }),
+      );
+      bars.forEach((b, i) => {
+        if (b.fill && b.fill.width > 0 && b.fill.width < b.track.right - b.track.left - 2 && !onStartSide(b.fill, b.track, rtl)) problems.push(`headroom bar ${i + 1} fills from the ${rtl ? "left" : "right"}`);
+      });
+      // The sparkline's time runs in reading direction: its oldest sample is on the start side.
+      const firstX = await h.root.locator("[data-testid=sparkline] path").first().evaluate((path) => {
+        const svg = (path as SVGPathElement).ownerSVGElement;
+        const m = /^M\s*([-\d.]+)/.exec(path.getAttribute("d") ?? "");
+        const width = svg?.viewBox.baseVal.width ?? 0;
+        return m && width > 0 ? Number(m[1]) / width : undefined;
+      });
+      if (firstX === undefined) problems.push("the sparkline has no data");
+      else if (rtl ? firstX < 0.5 : firstX > 0.5) problems.push(`the sparkline's oldest sample is on the ${rtl ? "left" : "right"}`);
+      return problems;
+    },
     async prepare(h, t) {
       await h.root.getByText(t.Title, { exact: true }).first().waitFor({ timeout: 20_000 });
       if ((await h.readProperty("appPriorities")) !== "") await h.setProperty("appPriorities", "");
@@ -103,6 +194,13 @@ const CONTROLS: ControlSpec[] = [
     control: "VirtualTablePreview",
     size: { width: 1100, height: 700, viewport: { width: 1400, height: 1000 } },
     landmarkKey: "Export_Button",
+    async startSideProblems(h, _t, rtl) {
+      // The selection column comes first in reading order: right of the first data column in RTL.
+      const select = await boxOf(h, "[role=columnheader][aria-colindex='1']");
+      const first = await boxOf(h, "[role=columnheader][aria-colindex='2']");
+      if (!select || !first) return ["the grid's first columns are not on screen"];
+      return (rtl ? select.left >= first.right - 1 : select.right <= first.left + 1) ? [] : [`the selection column is not on the ${rtl ? "right" : "left"} of the first data column`];
+    },
     async prepare(h, t) {
       sampleCsv ??= writeSampleData(path.join(testResultsDir, "sample-data"), [300])[0];
       // The harness does not keep a loaded data set across a reload: load the rows again.
@@ -245,7 +343,8 @@ describe.each(CONTROLS)("$control in every user's settings", (spec) => {
     const codePath = path.join(scratch, control);
     if (fs.existsSync(path.join(built, "bundle.js"))) fs.cpSync(built, codePath, { recursive: true });
     h = await openHarness(control, { ...spec.size, codePath: fs.existsSync(codePath) ? codePath : built });
-  });
+    // Other browser tests may hold the machine's one harness port: the runner's lock waits up to 15 minutes.
+  }, 16 * 60_000);
 
   afterAll(async () => {
     await h?.close();
@@ -271,9 +370,11 @@ describe.each(CONTROLS)("$control in every user's settings", (spec) => {
     };
 
     it("is axe clean, colour contrast included", async () => {
-      const hh = harness();
-      expect(describeViolations(await hh.axeViolations())).toBe("");
-      expect(hh.errors).toEqual([]);
+      expect(describeViolations(await harness().axeViolations())).toBe("");
+    });
+
+    it("raises no page or console errors", () => {
+      expect(harness().errors).toEqual([]);
     });
 
     it("takes a keyboard user into, through and out of the control", async () => {
@@ -334,6 +435,12 @@ describe.each(CONTROLS)("$control in every user's settings", (spec) => {
     if (state.name === "disabled") {
       it("lets nothing change the record", async () => {
         await spec.assertDisabled(harness(), strings);
+      });
+    }
+
+    if (state.name === "ar" || state.name === "dark") {
+      it(`lays out from the ${state.name === "ar" ? "right (RTL)" : "left (LTR)"}`, async () => {
+        expect(await spec.startSideProblems(harness(), strings, state.name === "ar")).toEqual([]);
       });
     }
 
