@@ -118,13 +118,13 @@ export function pageDuration(entry: PageLogEntry): number | null {
  */
 export function recordArrival(
   log: PageLog,
-  result: PageResult & { pageNumber: number; pageSize: number; askedAt?: number | null; sort?: string | null; filter?: string | null },
+  result: PageResult & { pageNumber: number; pageSize: number; askedAt?: number | null; sort?: string | null; filter?: string | null; reason?: PageReason },
 ): PageLog {
   if (pendingPage(log)) return settlePage(log, result);
   const entry: PageLogEntry = {
     seq: log.nextSeq,
     pageNumber: result.pageNumber,
-    reason: "host",
+    reason: result.reason ?? "host",
     askedAt: result.askedAt ?? null,
     settledAt: result.at,
     rowCount: result.failed ? null : Math.max(0, result.rowCount),

@@ -186,6 +186,8 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     const columns = this.host.columns === this.modelColumnsSource ? this.model.columns : readColumns(ds.columns);
     const sameColumns = columns === this.model.columns || sameColumnList(columns, this.model.columns);
     const cols = sameColumns ? this.model.columns : columns;
+    // Other columns than before: the host shows another view (or, in the test harness, another data set).
+    if (!sameColumns && this.model.columns.length > 0 && cols.length > 0) this.newView = true;
     this.modelColumnsSource = this.host.columns;
     const ids = this.host.ids;
     // Same ids in the same order and the same columns (an edit, a refresh that kept the rows): patch the
@@ -216,6 +218,8 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
   }
 
   private modelIds: unknown = undefined;
+  /** The rows just read belong to another view than the log describes. */
+  private newView = false;
   private modelIdsShape = "";
   private modelColumnsSource: unknown = undefined;
 
@@ -258,6 +262,7 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
       this.dirty = true;
       this.lastLoggedIds = h.ids;
       this.lastLoggedError = h.error;
+      this.newView = false;
       return;
     }
     // Not waiting: the host loads on its own (a new view, the harness's Apply).
@@ -269,7 +274,11 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     const prevError = this.lastLoggedError;
     if (ds && (idsDiffer(h.ids, prevIds) || h.error !== prevError)) {
       const at = this.now();
+      // Another view: its requests start a new log, so the pane never lists two "first" pages of different views.
+      const fresh = this.newView;
+      if (fresh) this.log = createPageLog(this.log.limit);
       this.log = recordArrival(this.log, {
+        reason: fresh ? "first" : "host",
         at,
         askedAt: this.hostLoadStartedAt,
         rowCount: this.model.rows.length,
@@ -283,6 +292,7 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
       this.dirty = true;
     }
     this.hostLoadStartedAt = null;
+    this.newView = false;
     this.lastLoggedIds = h.ids;
     this.lastLoggedError = h.error;
   }

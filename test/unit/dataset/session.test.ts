@@ -100,6 +100,23 @@ describe("DatasetSession as a store", () => {
     expect(s.getSnapshot().paging.pageCount).toBeNull();
   });
 
+  it("starts a new log when the host switches to another view (the harness sample: 3 default rows, then a 5,000-row CSV)", () => {
+    const s = new DatasetSession(clock, 50);
+    s.sync(dataset(["a", "b", "c"]), 50);
+    const csv = { ...dataset(Array.from({ length: 5000 }, (_, i) => `r${i}`)), columns: [{ name: "mserp_name", dataType: "SingleLine.Text" }, { name: "mserp_creditlimit", dataType: "Currency" }] };
+    now = 1200;
+    s.sync(csv, 50);
+    const entries = s.getSnapshot().pageLog.entries;
+    expect(entries.map((e) => [e.pageNumber, e.reason, e.rowCount])).toEqual([[1, "first", 5000]]);
+    expect(s.getSnapshot().summary.requests).toBe(1);
+    // The same view reloaded by the host is another request of that view.
+    s.sync({ ...csv, sortedRecordIds: csv.sortedRecordIds.slice(0, 10), records: records(csv.sortedRecordIds.slice(0, 10)) }, 50);
+    expect(s.getSnapshot().pageLog.entries.map((e) => [e.reason, e.rowCount])).toEqual([
+      ["first", 5000],
+      ["host", 10],
+    ]);
+  });
+
   it("logs rows the host loads on its own with the time it took, as asked by the host", () => {
     const s = new DatasetSession(clock, 50);
     s.sync(dataset(["1"]), 50);
