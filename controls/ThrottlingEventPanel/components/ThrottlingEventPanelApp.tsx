@@ -26,8 +26,8 @@ export interface ThrottlingEventPanelAppProps {
   onAction: (jobId: string, action: SystemJobAction) => void;
 }
 
-/** Below this width the panel scrolls instead of squeezing its content. */
-const MIN_CONTENT_WIDTH = 300;
+/** Below this width the panel scrolls inside its container instead of squeezing its content (the cards fit 280 px). */
+const MIN_CONTENT_WIDTH = 280;
 
 const useStyles = makeStyles({
   root: { boxSizing: "border-box", maxWidth: "100%", overflow: "auto", color: tokens.colorNeutralForeground1 },
