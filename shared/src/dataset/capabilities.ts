@@ -120,7 +120,8 @@ export function datasetWarnings(input: WarningInput): DatasetWarning[] {
   if (input.orderHonoured === false) warnings.push("orderIgnored");
   // Only the connector provider has the 1,000-row cap, and reaching exactly 1,000 rows is a hint, not proof:
   // the warning says the rows may be cut off there, and only for that provider.
-  if (provider === "connector" && (input.totalResultCount === VIRTUAL_CONNECTOR_ROW_LIMIT || (input.loadedRows >= VIRTUAL_CONNECTOR_ROW_LIMIT && !input.hasNextPage))) warnings.push("connectorLimit");
+  const atCap = input.loadedRows === VIRTUAL_CONNECTOR_ROW_LIMIT || input.lastPageRows === VIRTUAL_CONNECTOR_ROW_LIMIT;
+  if (provider === "connector" && (input.totalResultCount === VIRTUAL_CONNECTOR_ROW_LIMIT || (atCap && !input.hasNextPage))) warnings.push("connectorLimit");
   if (!(input.totalResultCount >= 0)) warnings.push(provider === "odataV4" ? "odataInlineCount" : "countUnavailable");
   // Source: FO `power-platform/faq.md`: "Paging isn't supported for queries with temporary tables".
   if (input.table?.isFinOps !== false && typeof input.errorMessage === "string" && /temporary tables?/i.test(input.errorMessage)) warnings.push("finOpsTempTablePaging");
