@@ -7,7 +7,7 @@ import { askPage, cancelPending, createPageLog, pageDuration, pendingPage, recor
 import { checkingFacts, readTableFacts, type MetadataSource, type TableFacts } from "./provider";
 import { patchRows, readRows, type RowCache } from "./records";
 import type { ColumnView, DiagnosticsSummary, PagingState, SessionActions, SessionModel, SessionSnapshot } from "./snapshot";
-import type { ColumnKind, DatasetLike, GridRow, RecordLike, SortDirectionValue, SortStatusLike } from "./types";
+import type { ColumnKind, DatasetLike, GridRow, SortDirectionValue, SortStatusLike } from "./types";
 
 const EMPTY_MODEL: SessionModel = { columns: [], rows: [], orphanIds: 0, missingColumns: [], mismatchedCells: 0, checkedRows: 0 };
 const NO_IDS: readonly string[] = [];
@@ -734,4 +734,3 @@ function safely<T>(fn: () => T): T | undefined {
   }
 }
 
-export type { RecordLike };
