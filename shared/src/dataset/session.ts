@@ -187,7 +187,7 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     const sameColumns = columns === this.model.columns || sameColumnList(columns, this.model.columns);
     const cols = sameColumns ? this.model.columns : columns;
     // Other columns than before: the host shows another view (or, in the test harness, another data set).
-    if (!sameColumns && this.model.columns.length > 0 && cols.length > 0) this.newView = true;
+    if (!sameColumns && cols.length > 0 && this.model !== EMPTY_MODEL) this.newView = true;
     this.modelColumnsSource = this.host.columns;
     const ids = this.host.ids;
     // Same ids in the same order and the same columns (an edit, a refresh that kept the rows): patch the

@@ -115,6 +115,11 @@ describe("DatasetSession as a store", () => {
       ["first", 5000],
       ["host", 10],
     ]);
+    // A harness that starts with an unbound data set (no columns, no rows), then gets the CSV: one first page.
+    const h = new DatasetSession(clock, 50);
+    h.sync({ ...dataset([]), columns: [] }, 50);
+    h.sync(csv, 50);
+    expect(h.getSnapshot().pageLog.entries.map((e) => [e.reason, e.rowCount])).toEqual([["first", 5000]]);
   });
 
   it("logs rows the host loads on its own with the time it took, as asked by the host", () => {
