@@ -8,8 +8,8 @@
  * test-results/screenshots/<Control>-ar.png and <Control>-dark.png (`npm run previews` copies them
  * to docs/screenshots/).
  *
- * The built controls are copied to a scratch folder first, so a rebuild during the run does not
- * make pcf-start reload the page under the test.
+ * The built controls (out/controls/<Control>, or IKIT_CONTROLS_OUT/<Control>) are copied to a scratch
+ * folder first, so a rebuild during the run does not make pcf-start reload the page under the test.
  */
 import * as fs from "fs";
 import * as os from "os";
