@@ -9,7 +9,7 @@
  * - worst scroll frame: the script, style and layout work of one scroll step (the grid's scroll handler,
  *   React's render of the rows entering the window, and the layout the browser then needs), for steps
  *   of one row to a thousand rows; the worst of each pass, median of three passes.
- * - heap growth: the page's JS heap after garbage collection, with the rows loaded minus with 40 rows
+ * - heap growth: the page's JS heap after garbage collection, with the rows loaded minus with 50 rows
  *   loaded (includes the harness's own copy of the data, which the control does not control).
  * - rows in the DOM after loading.
  *
@@ -25,8 +25,6 @@ import { CUSTOMER_COLUMN_TYPES, generateCustomers, writeSampleData } from "../da
 import { median, timeMedian, type BenchRow } from "./util";
 
 const SIZES = [50, 5000, 50000] as const;
-/** The baseline between loads: a different size, so every Apply brings different data. */
-const BASE = 40;
 const RUNS = 3;
 const GROUP = "VirtualTablePreview";
 /** One frame at 60 Hz. */
@@ -181,9 +179,8 @@ async function heapAfterGc(h: Harness): Promise<number> {
 
 export default async function bench(): Promise<BenchRow[]> {
   const dir = path.join(os.tmpdir(), "ikit-vtp-bench");
-  const sizes = [...SIZES, BASE];
-  const files = writeSampleData(dir, sizes);
-  const fileFor = new Map<number, string>(sizes.map((n, i) => [n, files[i]]));
+  const files = writeSampleData(dir, [...SIZES]);
+  const fileFor = new Map<number, string>(SIZES.map((n, i) => [n, files[i]]));
   const rows: BenchRow[] = [];
   let h: Harness | undefined;
   let width = 1100;
@@ -193,28 +190,22 @@ export default async function bench(): Promise<BenchRow[]> {
     // functions passed to page.evaluate below need it (a string is passed as is).
     await h.page.evaluate("globalThis.__name = globalThis.__name || ((fn) => fn)");
     await instrumentUpdateView(h.page);
-    // Warm up: one load of the smaller sizes, so the figures below are not the page's first (JIT, fonts).
-    for (const n of [50, 5000]) {
-      await chooseFile(h.page, fileFor.get(n)!);
-      await applyAndTime(h.page, n);
+    // Each run loads every size in turn (so every Apply brings different data); run 0 warms up.
+    const timings = new Map<number, LoadTiming[]>(SIZES.map((n) => [n, []]));
+    for (let run = 0; run <= RUNS; run++) {
+      for (const n of SIZES) {
+        await chooseFile(h.page, fileFor.get(n)!);
+        const timing = await applyAndTime(h.page, n);
+        if (run > 0) timings.get(n)!.push(timing);
+      }
     }
+    // Then, per size: heap after GC, rows in the DOM, an update with nothing changed, scrolling.
+    const heap = new Map<number, number>();
     for (const n of SIZES) {
       const label = n.toLocaleString("en-US");
-      // Baseline: a few rows loaded, garbage collected.
-      await chooseFile(h.page, fileFor.get(BASE)!);
-      await applyAndTime(h.page, BASE);
-      const heap0 = await heapAfterGc(h);
-      const timings: LoadTiming[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        // Alternate with the baseline so each Apply brings different data.
-        if (run > 0) {
-          await chooseFile(h.page, fileFor.get(BASE)!);
-          await applyAndTime(h.page, BASE);
-        }
-        await chooseFile(h.page, fileFor.get(n)!);
-        timings.push(await applyAndTime(h.page, n));
-      }
-      const heap1 = await heapAfterGc(h);
+      await chooseFile(h.page, fileFor.get(n)!);
+      await applyAndTime(h.page, n);
+      heap.set(n, await heapAfterGc(h));
       const domRows = (await h.root.locator("[role=grid] [role=row]").count()) - 1; // minus the header row
       const resize: number[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -223,9 +214,9 @@ export default async function bench(): Promise<BenchRow[]> {
         resize.push(await timeResizeUpdate(h, width));
       }
       const scroll = n > 50 ? median(await scrollPasses(h.page, 3)) : NaN;
-
-      const uv = median(timings.map((x) => x.updateView));
-      const paint = median(timings.map((x) => x.fromData));
+      const t = timings.get(n)!;
+      const uv = median(t.map((x) => x.updateView));
+      const paint = median(t.map((x) => x.fromData));
       rows.push({ group: GROUP, name: `${label} rows: updateView with the new rows (median)`, value: uv, unit: "ms" });
       rows.push({ group: GROUP, name: `${label} rows: updateView with nothing changed (resize, median)`, value: median(resize), unit: "ms", target: "< 5", pass: median(resize) < 5 });
       rows.push({
@@ -235,11 +226,11 @@ export default async function bench(): Promise<BenchRow[]> {
         unit: "ms",
         ...(n === 5000 ? { target: "< 150", pass: paint < 150 } : {}),
       });
-      rows.push({ group: GROUP, name: `${label} rows: Apply click to first painted rows, incl. harness CSV parsing (median)`, value: median(timings.map((x) => x.fromApply)), unit: "ms" });
+      rows.push({ group: GROUP, name: `${label} rows: Apply click to first painted rows, incl. harness CSV parsing (median)`, value: median(t.map((x) => x.fromApply)), unit: "ms" });
       if (n > 50) {
         rows.push({ group: GROUP, name: `${label} rows: worst scroll frame (median of 3 passes)`, value: scroll, unit: "ms", target: `<= ${FRAME_MS}`, pass: scroll <= FRAME_MS });
+        rows.push({ group: GROUP, name: `${label} rows: heap growth over 50 rows, after GC (incl. the harness's data)`, value: Math.round((heap.get(n)! - heap.get(50)!) / 1024), unit: "KB" });
       }
-      rows.push({ group: GROUP, name: `${label} rows: heap growth over 40 rows, after GC (incl. the harness's data)`, value: Math.round((heap1 - heap0) / 1024), unit: "KB" });
       rows.push({ group: GROUP, name: `${label} rows: row elements in the DOM`, value: domRows, unit: "rows", target: "< 100", pass: domRows < 100 });
     }
   } finally {
