@@ -3,7 +3,6 @@ import {
   Button,
   FluentProvider,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -36,7 +35,9 @@ export interface ControlRootProps {
 }
 
 const useStyles = makeStyles({
-  root: {
+  scope: {
+    // Layout-neutral: the wrapper only scopes the rules below.
+    display: "contents",
     // Hosts and the test harness style bare elements (headings, labels, table cells); inside the
     // control every text colour comes from the theme's tokens through the provider instead.
     // :where() keeps the specificity of a single class, so Fluent components' own colours still win.
@@ -46,8 +47,6 @@ const useStyles = makeStyles({
         { color: "inherit" },
       ]),
     ),
-    boxSizing: "border-box",
-    maxWidth: "100%",
   },
   fallback: { padding: tokens.spacingVerticalS, color: tokens.colorNeutralForeground1 },
 });
@@ -58,18 +57,24 @@ const useStyles = makeStyles({
  * localized message with a retry instead of a blank form section.
  */
 export function ControlRoot(props: ControlRootProps): React.ReactElement {
+  return (
+    <FluentProvider theme={props.theme ?? webLightTheme} dir={props.dir} className={props.className} style={props.style}>
+      <Scoped strings={props.strings} onError={props.onError}>
+        {props.children}
+      </Scoped>
+    </FluentProvider>
+  );
+}
+
+/** Inside the provider, so Griffel computes the classes for the user's direction. */
+function Scoped(props: Pick<ControlRootProps, "strings" | "onError" | "children">): React.ReactElement {
   const styles = useStyles();
   return (
-    <FluentProvider
-      theme={props.theme ?? webLightTheme}
-      dir={props.dir}
-      className={mergeClasses(styles.root, props.className)}
-      style={props.style}
-    >
+    <div className={styles.scope}>
       <ControlErrorBoundary strings={props.strings} onError={props.onError} fallbackClassName={styles.fallback}>
         {props.children}
       </ControlErrorBoundary>
-    </FluentProvider>
+    </div>
   );
 }
 
