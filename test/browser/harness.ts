@@ -291,13 +291,20 @@ async function acquireLock(timeoutMs = 15 * 60_000): Promise<() => void> {
 // pcf-start
 
 async function killTree(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    child.kill("SIGTERM");
-  }
+  if (child.pid === undefined) return;
+  const pid = child.pid;
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    // pcf-start runs in its own process group (detached): signal the whole group, since a
+    // grandchild can hold port 8181 after the direct child has exited.
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    }
+  };
+  const exited =
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  signalGroup("SIGTERM");
   let handle: NodeJS.Timeout | undefined;
   const timer = new Promise<"timeout">((r) => {
     handle = setTimeout(() => r("timeout"), 4000);
@@ -305,12 +312,22 @@ async function killTree(child: ChildProcess): Promise<void> {
   const outcome = await Promise.race([exited, timer]);
   clearTimeout(handle);
   if (outcome === "timeout") {
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      child.kill("SIGKILL");
-    }
+    signalGroup("SIGKILL");
     await exited;
+  }
+  // Whatever is left of the group gets no second chance: the next harness needs the port.
+  if (groupAlive(pid)) {
+    await new Promise((r) => setTimeout(r, 500));
+    signalGroup("SIGKILL");
+  }
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
