@@ -103,6 +103,8 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
   private snapshot: SessionSnapshot;
   private version = 0;
   private dirty = false;
+  /** True while sync() runs: loads it starts publish with it. */
+  private syncing = false;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -147,7 +149,14 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     this.host = next;
     if (datasetChanged) this.dirty = true;
 
-    this.applyPageSize(ds, o.pageSize);
+    // A load started from here (a new page size) publishes with the rest of this sync, once, and only
+    // notifies when the caller lets it: the host calls updateView while it renders.
+    this.syncing = true;
+    try {
+      this.applyPageSize(ds, o.pageSize);
+    } finally {
+      this.syncing = false;
+    }
 
     if (stateChanged) this.dirty = true;
     if (!ds) {
@@ -466,7 +475,7 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
       this.log = settlePage(this.log, { at: this.now(), rowCount: 0, pageNumber, failed: true, error: error instanceof Error ? error.message : String(error) });
       this.request = null;
     }
-    this.publish();
+    if (!this.syncing) this.publish();
     return true;
   }
 
