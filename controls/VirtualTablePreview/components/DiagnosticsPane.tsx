@@ -1,6 +1,6 @@
 import * as React from "react";
 import { mergeClasses } from "@fluentui/react-components";
-import { pageDuration, type DatasetWarning, type DiagnosticsSummary, type Formatters, type PageLog, type PageLogEntry, type SessionModel, type TableFacts } from "@integrationkit/shared";
+import { METADATA_TIMEOUT_MS, pageDuration, type DatasetWarning, type DiagnosticsSummary, type Formatters, type PageLog, type PageLogEntry, type SessionModel, type TableFacts } from "@integrationkit/shared";
 import { ChevronIcon } from "./icons";
 import { useStyles } from "./styles";
 import type { ColumnView, Dir, Plural, Translate } from "./types";
@@ -16,6 +16,8 @@ export interface DiagnosticsPaneProps {
   summary: DiagnosticsSummary;
   odataText: string;
   unsupportedOperators: readonly number[];
+  /** Columns (display names) whose filter value was refused as invalid and left out of the query. */
+  invalidFilterColumns: readonly string[];
   warnings: readonly DatasetWarning[];
   table: TableFacts;
   columns: readonly ColumnView[];
@@ -28,7 +30,7 @@ export interface DiagnosticsPaneProps {
 const SHOWN_PAGES = 8;
 
 /** The one line shown while the pane is closed (and as its heading when open). */
-export function summaryLine(p: Pick<DiagnosticsPaneProps, "t" | "plural" | "formatters" | "summary" | "warnings" | "model">): string {
+export function summaryLine(p: Pick<DiagnosticsPaneProps, "t" | "plural" | "formatters" | "summary" | "warnings" | "model" | "table">): string {
   const { t, plural, formatters: f, summary: s } = p;
   const warnings = p.warnings.length + (p.model.missingColumns.length > 0 ? 1 : 0) + (p.model.mismatchedCells > 0 ? 1 : 0) + (p.model.orphanIds > 0 ? 1 : 0);
   const parts: string[] = [];
@@ -38,7 +40,25 @@ export function summaryLine(p: Pick<DiagnosticsPaneProps, "t" | "plural" | "form
   if (s.lastDurationMs !== null) parts.push(t("Diag_SummaryLast", { duration: f.duration(s.lastDurationMs) }));
   if (s.pageSizeHonoured === false) parts.push(t("Diag_SummaryPageSizeIgnored"));
   if (warnings > 0) parts.push(plural("Diag_SummaryWarnings", warnings, { count: f.integer(warnings) }));
+  parts.push(providerShort(t, p.table));
   return `${t("Diag_Title")}: ${parts.join(" \u00B7 ")}`;
+}
+
+/** The table's provider as the pane states it; never a guess: checking, failed and unknown say so. */
+export function providerText(t: Translate, f: Formatters, table: TableFacts): string {
+  if (table.check === "checking") return t("Provider_checking");
+  if (table.check === "failed") {
+    if (table.timedOut) return t("Provider_timeout", { s: f.integer(Math.round(METADATA_TIMEOUT_MS / 1000)) });
+    return table.failure !== null ? t("Provider_failed", { reason: table.failure }) : t("Provider_unknown");
+  }
+  return t(`Provider_${table.provider}`, { name: table.providerName ?? "" });
+}
+
+/** The provider in a few words, for the one-line summary. */
+function providerShort(t: Translate, table: TableFacts): string {
+  if (table.check === "checking") return t("Diag_SummaryProvider_checking");
+  if (table.check === "failed") return t("Diag_SummaryProvider_failed");
+  return t(`Diag_SummaryProvider_${table.provider}`, { name: table.providerName ?? "" });
 }
 
 /** What a request asked for, in OData terms (page size, sort, filter). */
@@ -76,7 +96,12 @@ function DiagnosticsBody(p: DiagnosticsPaneProps & { id: string }): React.ReactE
   return (
     // Focusable because it scrolls: keyboard users must be able to scroll it (axe scrollable-region-focusable).
     <div id={p.id} className={styles.diagBody} tabIndex={0} role="region" aria-label={t("Diag_Title")}>
-      <div>{p.lastArrivalAt === null ? t("Diag_FreshnessNone") : t("Diag_Freshness", { time: time(p.lastArrivalAt) })}</div>
+      <div data-testid="vtp-provider">
+        <span>{t("Diag_Provider")} </span>
+        <strong>{providerText(t, f, p.table)}</strong>
+        {p.table.externalName !== null && p.table.check === "done" && p.table.isVirtual === true ? <span> ({p.table.externalName})</span> : null}
+      </div>
+      <div>{freshness(t, p.table, p.lastArrivalAt === null ? null : time(p.lastArrivalAt))}</div>
       <table className={styles.diagTable}>
         <caption className={styles.srOnly}>{t("Diag_PagesCaption")}</caption>
         <thead>
@@ -117,6 +142,7 @@ function DiagnosticsBody(p: DiagnosticsPaneProps & { id: string }): React.ReactE
           {p.odataText === "" ? t("Diag_QueryNone") : p.odataText}
         </code>
       </div>
+      {p.invalidFilterColumns.length > 0 && <div data-testid="vtp-query-invalid">{t("Diag_QueryInvalid", { columns: p.invalidFilterColumns.join(", ") })}</div>}
       {p.unsupportedOperators.length > 0 && <div>{t("Diag_QueryUnsupported", { ops: p.unsupportedOperators.join(", ") })}</div>}
       {(p.warnings.length > 0 || m.missingColumns.length > 0 || m.mismatchedCells > 0 || m.orphanIds > 0) && (
         <>
@@ -132,9 +158,12 @@ function DiagnosticsBody(p: DiagnosticsPaneProps & { id: string }): React.ReactE
         </>
       )}
       <h4 className={styles.heading}>{t("Diag_Notes")}</h4>
-      <ul className={styles.list}>
-        {p.table.isFinOps && <li>{t("Note_finOps")}</li>}
-        <li>{t("Note_columnSelection")}</li>
+      <ul className={styles.list} data-testid="vtp-notes">
+        {p.table.rules.notes.map((n) => (
+          <li key={n} data-provider-note={n}>
+            {t(`ProviderNote_${n}`)}
+          </li>
+        ))}
         {limited.map((c) => (
           <li key={c.column.name}>
             {t("Note_columnLimited", {
@@ -146,4 +175,11 @@ function DiagnosticsBody(p: DiagnosticsPaneProps & { id: string }): React.ReactE
       </ul>
     </div>
   );
+}
+
+/** Where the rows come from: live from the source for a virtual table, stored for a standard one, unsaid while unknown. */
+function freshness(t: Translate, table: TableFacts, time: string | null): string {
+  if (table.isVirtual === true) return time === null ? t("Diag_FreshnessNone") : t("Diag_Freshness", { time });
+  if (table.isVirtual === false) return time === null ? t("Diag_FreshnessStoredNone") : t("Diag_FreshnessStored", { time });
+  return time === null ? t("Diag_FreshnessUnknownNone") : t("Diag_FreshnessUnknown", { time });
 }

@@ -143,6 +143,10 @@ function PreviewBody(props: BodyProps): React.ReactElement {
   const pageText = paging.pageCount !== null ? t("Page_OfCount", { n: f.integer(paging.pageNumber), count: f.integer(paging.pageCount) }) : t("Page_N", { n: f.integer(paging.pageNumber) });
   const firstLoad = loaded === 0 && (busy || snap.hostLoading) && snap.error === null;
   const filters = snap.filters;
+  const invalidColumns = React.useMemo(
+    () => Array.from(new Set(snap.query.invalid)).map((name) => snap.columns.find((c) => c.column.name === name)?.column.displayName ?? name),
+    [snap.query.invalid, snap.columns],
+  );
 
   return (
     <div ref={rootRef} className={styles.root} style={{ height: "100%" }} data-testid="vtp-root" onFocus={onFocus} onBlur={onBlur}>
@@ -189,7 +193,8 @@ function PreviewBody(props: BodyProps): React.ReactElement {
             {/* The provider's message is shown as text, never as markup, and wraps however long it is. */}
             <div className={styles.errorText}>
               {snap.error === "" ? t("Error_NoMessage") : snap.error}
-              {snap.table.isFinOps && /temporary tables?/i.test(snap.error) ? ` ${t("Warn_finOpsTempTablePaging")}` : ""}
+              {/* The data side recognises the temp-table paging error and gives the FAQ's remedy as a warning. */}
+              {snap.warnings.includes("finOpsTempTablePaging") ? ` ${t("Warn_finOpsTempTablePaging")}` : ""}
             </div>
           </MessageBarBody>
           <MessageBarActions>
@@ -255,6 +260,7 @@ function PreviewBody(props: BodyProps): React.ReactElement {
         summary={snap.summary}
         odataText={snap.query.text}
         unsupportedOperators={snap.query.unsupported}
+        invalidFilterColumns={invalidColumns}
         warnings={snap.warnings}
         table={snap.table}
         columns={snap.columns}

@@ -125,7 +125,7 @@ describe("VirtualTablePreview app: columns and space", () => {
     });
     const { formatters } = mountApp(snap);
     const toggle = screen.getByRole("button", { name: /^Provider diagnostics:/ });
-    expect(toggle.textContent).toBe(`Provider diagnostics: 2 page requests · 1 failed · last took ${formatters.duration(840)}`);
+    expect(toggle.textContent).toBe(`Provider diagnostics: 2 page requests · 1 failed · last took ${formatters.duration(840)} · checking the provider`);
     expect(screen.queryByRole("region", { name: "Provider diagnostics" })).toBeNull();
     fireEvent.click(toggle);
     expect(screen.getByRole("region", { name: "Provider diagnostics" })).toBeTruthy();
