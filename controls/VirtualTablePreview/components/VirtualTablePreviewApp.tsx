@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Switch, Text, type Theme } from "@fluentui/react-components";
-import { cellExportValue, isOverdue, toCsv, type CellFormatters, type Formatters, type ReadableStore, type SessionActions, type SessionSnapshot } from "@integrationkit/shared";
+import { cellExportValue, filterValueProblem, isOverdue, toCsv, type CellFormatters, type Formatters, type ReadableStore, type SessionActions, type SessionSnapshot } from "@integrationkit/shared";
 import { ControlRoot } from "../../common/ControlRoot";
 import { useStore } from "../../common/useStore";
 import { DiagnosticsPane } from "./DiagnosticsPane";
@@ -143,10 +143,12 @@ function PreviewBody(props: BodyProps): React.ReactElement {
   const pageText = paging.pageCount !== null ? t("Page_OfCount", { n: f.integer(paging.pageNumber), count: f.integer(paging.pageCount) }) : t("Page_N", { n: f.integer(paging.pageNumber) });
   const firstLoad = loaded === 0 && (busy || snap.hostLoading) && snap.error === null;
   const filters = snap.filters;
-  const invalidColumns = React.useMemo(
-    () => Array.from(new Set(snap.query.invalid)).map((name) => snap.columns.find((c) => c.column.name === name)?.column.displayName ?? name),
-    [snap.query.invalid, snap.columns],
-  );
+  // Filter values that cannot be sent (an impossible date such as 2024-02-31, a word for a number): the
+  // session keeps them but never sends them, and the query text leaves them out; the pane lists them.
+  const invalidColumns = React.useMemo(() => {
+    const names = new Set([...snap.query.invalid, ...snap.filters.filter((fl) => filterValueProblem(fl) !== null).map((fl) => fl.column)]);
+    return Array.from(names).map((name) => snap.columns.find((c) => c.column.name === name)?.column.displayName ?? name);
+  }, [snap.query.invalid, snap.filters, snap.columns]);
 
   return (
     <div ref={rootRef} className={styles.root} style={{ height: "100%" }} data-testid="vtp-root" onFocus={onFocus} onBlur={onBlur}>

@@ -1,6 +1,6 @@
 import { act, screen } from "@testing-library/react";
 import { axe } from "jest-axe";
-import { factsFromMetadata, odataQuery, readTableFacts, type TableFacts } from "@integrationkit/shared";
+import { DatasetSession, factsFromMetadata, odataQuery, readTableFacts, type TableFacts } from "@integrationkit/shared";
 import { makeRows, makeSnapshot, mountApp } from "./appFixture";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset, type FakeColumn, type FakeMetadata, type FakeRow } from "./fakeDataset";
 import { CONNECTOR_METADATA, CUSTOM_METADATA, ELASTIC_METADATA, FINOPS_METADATA, ODATA_METADATA, PROVIDER_NAMES, STANDARD_METADATA, UNKNOWN_METADATA } from "./metadata";
@@ -156,7 +156,19 @@ describe("VirtualTablePreview diagnostics pane: the table's provider", () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 
-  it("an impossible date typed in a filter is listed as refused, not sent in the query text", () => {
+  it("an impossible date typed in a filter is listed as refused and never sent to the dataset", () => {
+    const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5));
+    const session = new DatasetSession(() => 1000, 50);
+    session.sync(ds, 50);
+    session.setFilter("mserp_createddatetime", { column: "mserp_createddatetime", kind: "datetime", operator: "eq", value: "2024-02-31" });
+    const sent = JSON.stringify(ds.filtering.setFilter.mock.calls);
+    expect(sent).not.toContain("2024-02-31");
+    mountApp(session.getSnapshot(), { showDiagnostics: true });
+    expect(screen.getByTestId("vtp-query-invalid").textContent).toBe("Some filter values are not valid for their column (Created); they are left out of the text above.");
+    expect(screen.getByTestId("vtp-query").textContent).not.toContain("2024-02-31");
+  });
+
+  it("a refused value in the query text (from the data side's OData writer) is listed too", () => {
     const query = odataQuery({
       pageSize: 50,
       kinds: { created: "datetime", name: "text" },
