@@ -12,7 +12,7 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 
-export interface ControlRootStrings {
+interface ControlRootStrings {
   /** Title of the message shown when the control fails to render, e.g. "This control hit a problem". */
   errorTitle: string;
   /** What the user can do; the form and its data are not affected. */
@@ -21,7 +21,7 @@ export interface ControlRootStrings {
   retry: string;
 }
 
-export interface ControlRootProps {
+interface ControlRootProps {
   /** The host's theme (`context.fluentDesignLanguage?.tokenTheme`); Fluent's web light theme when absent. */
   theme?: Theme;
   /** Text direction from `context.userSettings.isRTL`. */
@@ -92,7 +92,7 @@ interface BoundaryState {
   attempt: number;
 }
 
-export class ControlErrorBoundary extends React.Component<BoundaryProps, BoundaryState> {
+class ControlErrorBoundary extends React.Component<BoundaryProps, BoundaryState> {
   public override state: BoundaryState = { error: undefined, failed: false, attempt: 0 };
   private readonly retryRef = React.createRef<HTMLButtonElement>();
 

@@ -7,11 +7,11 @@ import * as zlib from "zlib";
 import { loadSolutionConfig } from "../../solution/scripts/config";
 import { CONTENT_TYPES_FILE, CUSTOMIZATIONS_FILE, SOLUTION_FILE, contentTypesXml, customizationsXml, solutionXml } from "../../solution/scripts/templates";
 
-export const FIXTURE_DIR = path.resolve(__dirname, "..", "fixtures", "solution", "FixtureControl");
+const FIXTURE_DIR = path.resolve(__dirname, "..", "fixtures", "solution", "FixtureControl");
 export const CONTROL = "ikit_IntegrationKit.FixtureControl";
 export const FOLDER = `Controls/${CONTROL}`;
 
-export interface RawZipEntry {
+interface RawZipEntry {
   /** Stored as given: a string is written as UTF-8 bytes. */
   name: string | Buffer;
   /** Content to deflate (or store with method 0). */

@@ -9,7 +9,7 @@ import JSZip from "jszip";
  * that need it run when it is present and say they were skipped when it is not, so a clone with
  * nothing beside it still passes. IKIT_SHARED_DIR points elsewhere (a missing folder shows the skips).
  */
-export const SHARED_DIR = process.env.IKIT_SHARED_DIR ?? path.resolve(__dirname, "..", "..", "..", "shared");
+const SHARED_DIR = process.env.IKIT_SHARED_DIR ?? path.resolve(__dirname, "..", "..", "..", "shared");
 export const REAL_PAC_DIR = path.join(SHARED_DIR, "reference", "real-pac-solution");
 export const REAL_SOLUTIONS_DIR = path.join(SHARED_DIR, "reference", "real-solutions");
 export const SCHEMA_DIR = path.join(SHARED_DIR, "reference", "solution-schema");

@@ -41,7 +41,7 @@ const VERDICT_INTENT: Record<BudgetVerdict, "success" | "warning" | "error"> = {
 /** What the user typed in each field, kept as text so an invalid entry stays visible with its message. */
 export type BudgetDraft = Partial<Record<BudgetField, string>> & Record<"recordsPerRun" | "runsPerDay" | "batchSize", string> & { identity?: BudgetIdentity };
 
-export interface BudgetPanelProps extends TextProps {
+interface BudgetPanelProps extends TextProps {
   draft: BudgetDraft;
   onChange: (draft: BudgetDraft) => void;
   /** The chosen pattern: finance and operations patterns show their own limits instead of Dataverse's. */

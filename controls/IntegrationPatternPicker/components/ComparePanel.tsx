@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 
 const FIT_COLOR: Record<Fit, "success" | "informative" | "danger"> = { recommended: "success", possible: "informative", "not-suitable": "danger" };
 
-export interface ComparePanelProps extends TextProps {
+interface ComparePanelProps extends TextProps {
   compareIds: string[];
   recommendations: Recommendation[];
   onRemove: (id: string) => void;

@@ -91,7 +91,7 @@ const useStyles = makeStyles({
   markdown: { width: "100%", fontFamily: tokens.fontFamilyMonospace },
 });
 
-export interface IntegrationPatternPickerAppProps extends TextProps {
+interface IntegrationPatternPickerAppProps extends TextProps {
   store: ReadableStore<HostState>;
   /** allocatedWidth from the host; -1 or 0 when unknown (the control then fills its container). */
   width: number;
@@ -109,7 +109,7 @@ function draftFromInput(input: BudgetInput): BudgetDraft {
 }
 
 /** The budget input of a draft; undefined while any field is invalid (nothing half-valid is saved). */
-export function inputFromDraft(draft: BudgetDraft): BudgetInput | undefined {
+function inputFromDraft(draft: BudgetDraft): BudgetInput | undefined {
   const input: Partial<Record<BudgetField, number>> = {};
   for (const f of BUDGET_FIELDS) {
     const { value, error } = parseBudgetField(f, draft[f] ?? "");

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   bullets: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-export interface PatternDetailProps {
+interface PatternDetailProps {
   t: T;
   patternId: PatternId;
 }

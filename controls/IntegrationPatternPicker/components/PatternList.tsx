@@ -32,7 +32,7 @@ export interface ListFilters {
   app: string;
 }
 
-export interface PatternListProps extends TextProps {
+interface PatternListProps extends TextProps {
   /** Prefix of element ids, unique per control instance (Fluent useId). */
   baseId: string;
   recommendations: Recommendation[];

@@ -35,7 +35,7 @@ const SINGLE_QUESTIONS: { key: SingleKey; options: readonly string[] }[] = [
   { key: "deployment", options: DEPLOYMENTS },
 ];
 
-export interface ScenarioFormProps {
+interface ScenarioFormProps {
   t: T;
   scenario: Scenario;
   onChange: (scenario: Scenario) => void;

@@ -17,7 +17,7 @@ import {
 import type { StringKey } from "../strings/StringKeys";
 
 export type T = Translate<StringKey>;
-export type PickerLocalizer = Localizer<StringKey>;
+type PickerLocalizer = Localizer<StringKey>;
 
 /** What every component needs to show text: translations, plurals and the user's formats. */
 export interface TextProps {
@@ -26,7 +26,7 @@ export interface TextProps {
   formatters: Formatters;
 }
 
-export type PatternField = "Name" | "Mechanism" | "Trigger" | "UseWhen" | "Skills" | "Alm" | "Licences" | "Throttling" | "Note";
+type PatternField = "Name" | "Mechanism" | "Trigger" | "UseWhen" | "Skills" | "Alm" | "Licences" | "Throttling" | "Note";
 
 /** The translator returns the key itself when the .resx has no entry. */
 function has(t: T, key: string): boolean {
@@ -62,7 +62,7 @@ export function optionalPatternField(t: T, id: PatternId, field: PatternField): 
   return has(t, key) ? dyn(t, key) : undefined;
 }
 
-export function patternList(t: T, id: PatternId, field: "Pro" | "Con"): string[] {
+function patternList(t: T, id: PatternId, field: "Pro" | "Con"): string[] {
   const out: string[] = [];
   for (let i = 1; i <= 5; i++) {
     const key = `Pattern_${id}_${field}_${i}`;
@@ -90,7 +90,7 @@ export function questionLabel(t: T, question: string): string {
 }
 
 /** Very long values (a 100,000-character text typed elsewhere) are cut for display; the full text stays in the column. */
-export const DISPLAY_MAX = 200;
+const DISPLAY_MAX = 200;
 export function shorten(value: string): string {
   return value.length > DISPLAY_MAX ? `${value.slice(0, DISPLAY_MAX)}…` : value;
 }

@@ -12,7 +12,7 @@ const WIDTH = 300;
 const HEIGHT = 48;
 
 /** SVG path of a series, oldest first. In right-to-left, time runs from right to left, so x is mirrored. */
-export function sparkPath(values: readonly number[], max: number, rtl: boolean): string {
+function sparkPath(values: readonly number[], max: number, rtl: boolean): string {
   if (values.length === 0) return "";
   const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
   return values

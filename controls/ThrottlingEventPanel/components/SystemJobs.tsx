@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
 });
 
-export interface SystemJobsProps {
+interface SystemJobsProps {
   jobs: readonly SystemJobRow[];
   /** Whether the user may change system jobs here (rights, form not disabled). */
   canAct: boolean;

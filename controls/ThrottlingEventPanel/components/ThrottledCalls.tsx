@@ -9,7 +9,7 @@ const useStyles = makeStyles({
 });
 
 /** The simulator's own sources are .resx keys and are translated; other names are data. */
-export function sourceLabel(source: string, t: T): string {
+function sourceLabel(source: string, t: T): string {
   return source === "Source_SignedInUser" || source === "Source_ThisPanel" ? t(source) : source;
 }
 

@@ -10,7 +10,7 @@ import { EventDelivery } from "./EventDelivery";
 import { SystemJobs } from "./SystemJobs";
 import { type Lang, message, type Plural, secondsLeft, type T } from "./types";
 
-export interface ThrottlingEventPanelAppProps {
+interface ThrottlingEventPanelAppProps {
   /** The panel's state (the runner's reducer snapshot). */
   store: ReadableStore<PanelModel>;
   t: T;

@@ -64,7 +64,7 @@ export class PollFailed extends Error {
 }
 
 /** What a failed webAPI call means for the poll; throttles and fatal kinds are thrown. */
-export function rethrowUnlessDenied(error: unknown, now: number): "denied" {
+function rethrowUnlessDenied(error: unknown, now: number): "denied" {
   const failure = classifyFailure(error);
   if (failure.kind === "throttled") throw new PollThrottled(parseRetryAfter(failure.retryAfter, new Date(now)));
   if (failure.kind === "forbidden") return "denied";

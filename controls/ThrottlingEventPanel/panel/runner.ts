@@ -21,7 +21,7 @@ import {
 } from "@integrationkit/shared";
 import { LiveSource, PollFailed, PollThrottled } from "./liveSource";
 
-export interface RunnerDeps {
+interface RunnerDeps {
   clock: Clock;
   /** The live source, or undefined when the host has no Dataverse (for example the PCF test harness). */
   createLive: () => LiveSource | undefined;

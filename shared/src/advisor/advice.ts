@@ -45,7 +45,7 @@ export const ADVICE_RULES = [
   "overall.low-fit",
 ] as const;
 
-export type AdviceRule = (typeof ADVICE_RULES)[number];
+type AdviceRule = (typeof ADVICE_RULES)[number];
 
 /** Splits `rule:value` into its parts. A code without a value has `value` undefined. */
 export function splitAdviceCode(code: string): { rule: string; value?: string } {

@@ -39,7 +39,7 @@ export interface BudgetInput {
 
 export type BudgetField = Exclude<keyof BudgetInput, "identity">;
 export const BUDGET_FIELDS: readonly BudgetField[] = ["recordsPerRun", "runsPerDay", "batchSize", "runMinutes", "parallelism", "requestMs", "userLicences", "capacityAddOns"];
-export const REQUIRED_BUDGET_FIELDS: readonly BudgetField[] = ["recordsPerRun", "runsPerDay", "batchSize"];
+const REQUIRED_BUDGET_FIELDS: readonly BudgetField[] = ["recordsPerRun", "runsPerDay", "batchSize"];
 
 /** Why a field's value cannot be used; the control shows `Budget_Invalid_<error>` on that field. */
 export type BudgetFieldError = "empty" | "not-a-number" | "negative" | "too-large" | "below-one";
@@ -53,7 +53,7 @@ export type BudgetStatus = "ok" | "near" | "over" | "above-allocation";
 /** The headline: never "ok" while any input is invalid. */
 export type BudgetVerdict = "invalid" | "cannot-finish" | "throttled" | "near" | "ok";
 
-export interface BudgetCheck {
+interface BudgetCheck {
   id: BudgetCheckId;
   projected: number;
   limit: number;
@@ -63,7 +63,7 @@ export interface BudgetCheck {
 }
 
 /** Codes for notes about the input; the control localizes them as `Budget_Note_<code>`. */
-export type BudgetNote = "batch-too-large" | "batch-above-start" | "invalid-input" | "no-load" | "cannot-finish" | "entitlement-allocation";
+type BudgetNote = "batch-too-large" | "batch-above-start" | "invalid-input" | "no-load" | "cannot-finish" | "entitlement-allocation";
 
 export interface BudgetEstimate {
   effectiveBatchSize: number;
@@ -90,12 +90,12 @@ export interface BudgetEstimate {
 }
 
 /** Share of a limit from which a check is reported as "near". */
-export const BUDGET_NEAR_RATIO = 0.8;
+const BUDGET_NEAR_RATIO = 0.8;
 const WINDOW_MINUTES = DATAVERSE_SERVICE_PROTECTION.windowSeconds / 60;
 const MINUTES_PER_DAY = 24 * 60;
 
 /** Why a number cannot be used in a field, or undefined when it can. */
-export function budgetFieldError(field: BudgetField, value: number): BudgetFieldError | undefined {
+function budgetFieldError(field: BudgetField, value: number): BudgetFieldError | undefined {
   if (typeof value !== "number" || Number.isNaN(value)) return "not-a-number";
   if (value < 0) return "negative";
   if (!Number.isFinite(value) || value > BUDGET_FIELD_MAX) return "too-large";
@@ -245,7 +245,7 @@ export function estimateBudget(input: BudgetInput): BudgetEstimate {
  * operations' resource-based and priority-based throttling (no request budget to compute: show the
  * facts), or neither (the limits are the receiving service's).
  */
-export type BudgetScope = "dataverse" | "finance-operations" | "none";
+type BudgetScope = "dataverse" | "finance-operations" | "none";
 
 export function budgetScope(pattern: Pick<IntegrationPattern, "throttlingFacts"> | undefined): BudgetScope {
   if (pattern === undefined) return "dataverse";

@@ -12,11 +12,11 @@ import { normalizeScenario, ratePattern } from "./recommend";
 import type { AdviceItem, Fit, Scenario } from "./types";
 
 export const DECISION_SCHEMA = "integrationkit.pattern-decision";
-export const DECISION_VERSION = 2;
+const DECISION_VERSION = 2;
 /** The deepest nesting a stored decision may have; ours is 4 levels deep. */
 export const DECISION_MAX_DEPTH = 32;
 
-export interface DecisionBudget {
+interface DecisionBudget {
   input: BudgetInput;
   requestsPer5Min: number;
   operationsPer24h: number;
@@ -122,7 +122,7 @@ export function serializeDecision(decision: PatternDecision, maxLength?: number)
 }
 
 /** Which field made a stored decision unusable; the control names it in its message. */
-export type DecisionField = "schema" | "version" | "patternId" | "decidedAt" | "scenario" | "fit" | "score" | "reasons" | "warnings" | "budget";
+type DecisionField = "schema" | "version" | "patternId" | "decidedAt" | "scenario" | "fit" | "score" | "reasons" | "warnings" | "budget";
 
 export type DecisionParseResult =
   | { status: "empty" }

@@ -8,24 +8,17 @@ export * from "./limits";
 export * from "./facts";
 export {
   PATTERN_META,
-  PATTERN_CATALOGUE,
   PATTERN_IDS,
   PATTERN_FAMILIES,
-  DEFAULT_REQUIREMENT_LEVEL,
   decodeTraits,
-  getPattern,
   getPatternMeta,
   isPatternId,
-  type PatternMeta,
 } from "./patterns";
-export { ADVICE_RULES, splitAdviceCode, advice, type AdviceRule } from "./advice";
+export { ADVICE_RULES, splitAdviceCode } from "./advice";
 export {
   recommend,
-  ratePattern,
-  normalizeScenario,
   requirementLevel,
   isHardWarning,
-  CRITERION_WEIGHTS,
   RECOMMENDED_THRESHOLD,
   POSSIBLE_THRESHOLD,
   SCENARIO_APPS,

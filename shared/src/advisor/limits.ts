@@ -27,30 +27,3 @@ export const DATAVERSE_ENTITLEMENT = {
   tenantPoolMax: 10_000_000,
   capacityAddOn: 50_000,
 } as const;
-
-/** Finance and operations user-based limits, now disabled (10.0.36). Source: FO data-entities/service-protection-api-limits.md [04/06/2022 + Learn banner]. */
-export const FO_USER_BASED_LIMITS_WHEN_ENABLED = {
-  requestsPerWindow: 6000,
-  windowSeconds: 300,
-  maxBatchOperations: 5000,
-} as const;
-
-/** Webhook and Service Bus delivery facts. Source: PA use-webhooks.md, azure-integration.md [03/22/2022]. */
-export const EVENT_DELIVERY = {
-  webhookTimeoutSeconds: 60,
-  webhookPayloadTrimKb: 256,
-  serviceBusPayloadLimitKb: 192,
-} as const;
-
-/** Dual-write live sync limits. Source: FO data-entities/dual-write/sync-limits.md [08/31/2021]. */
-export const DUAL_WRITE_LIMITS = {
-  foToDataverseRecordsPerTransaction: 1000,
-  transactionMinutes: 2,
-  initialSyncRecordsPerRun: 500_000,
-  pauseDays: 7,
-} as const;
-
-/** Virtual connector provider query cap. Source: PA maker/data-platform/limits-tshoot-virtual-tables.md [11/22/2024]. */
-export const VIRTUAL_TABLE_LIMITS = {
-  connectorQueryRecords: 1000,
-} as const;

@@ -29,7 +29,7 @@ export interface DecisionMarkdownText {
 }
 
 /** Escapes the characters that would turn plain text into Markdown markup. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+\-!|]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
 }
 

@@ -44,7 +44,7 @@ export const DEPLOYMENTS: readonly Deployment[] = Object.values(CODES.DEPL);
 export const REQUIREMENTS: readonly Requirement[] = Object.values(CODES.REQ);
 
 /** How much each answer counts. Needs the user ticks explicitly weigh most. */
-export const CRITERION_WEIGHTS = {
+const CRITERION_WEIGHTS = {
   apps: 2,
   kind: 2,
   direction: 2,

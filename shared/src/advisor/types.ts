@@ -142,7 +142,7 @@ export type ThrottlingFactId =
   | "dual-write-limits"
   | "virtual-table-limits";
 
-export interface SourceRef {
+interface SourceRef {
   /** File name of the Microsoft Implementation Guide page the pattern comes from. */
   page: string;
   section: string;

@@ -3,14 +3,10 @@ import type { TableFacts } from "./provider";
 import type { ColumnKind, GridColumn } from "./types";
 
 // Source: PA `maker/data-platform/limits-tshoot-virtual-tables.md` [11/22/2024]: connector-provider queries are limited to 1,000 records.
-export const VIRTUAL_CONNECTOR_ROW_LIMIT = 1000;
+const VIRTUAL_CONNECTOR_ROW_LIMIT = 1000;
 // Source: PA `developer/data-platform/webapi/query/page-results`: at most 5,000 rows per page for standard tables.
-export const MAX_PAGE_SIZE = 5000;
-// Source: PA `developer/data-platform/webapi/query/count-rows`: counts stop at 5,000; beyond that the count is -1.
-export const COUNT_LIMIT = 5000;
-// Source: FO `power-platform/virtual-entities-overview.md`: F&O virtual tables carry the fixed `mserp_` prefix.
-export const FINOPS_PREFIX = "mserp_";
-export const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 5000;
+const DEFAULT_PAGE_SIZE = 50;
 
 /** The page size to ask for: a whole number from 1 to 5,000; anything else falls back to the default. */
 export function effectivePageSize(requested: number | null | undefined): { size: number; capped: boolean; invalid: boolean } {
@@ -20,7 +16,7 @@ export function effectivePageSize(requested: number | null | undefined): { size:
 }
 
 /** Why a column cannot be sorted or filtered; each maps to a .resx explanation. */
-export type CapabilityReason =
+type CapabilityReason =
   | "virtualLookup" // PA `virtual-entities/get-started-ve.md`: no filter or sort on a virtual-table lookup column
   | "notDataverse" // PA `component-framework/reference/dataset.md`: dataset sort/filter only for Dataverse sources
   | "sortDisabledByView" // the host marks the column `disableSorting`
@@ -39,7 +35,7 @@ export interface ColumnCapability {
 /** Filter editors the header offers, by column kind. */
 export type FilterOperatorChoice = "contains" | "eq" | "ne" | "gt" | "lt" | "onOrAfter" | "onOrBefore" | "isTrue" | "isFalse" | "isEmpty";
 
-export function filterOperatorsFor(kind: ColumnKind): FilterOperatorChoice[] {
+function filterOperatorsFor(kind: ColumnKind): FilterOperatorChoice[] {
   if (TEXT_KINDS.has(kind)) return ["contains", "eq", "ne", "isEmpty"];
   if (NUMERIC_KINDS.has(kind)) return ["eq", "ne", "gt", "lt", "isEmpty"];
   if (kind === "date" || kind === "datetime") return ["onOrAfter", "onOrBefore", "isEmpty"];
@@ -47,7 +43,7 @@ export function filterOperatorsFor(kind: ColumnKind): FilterOperatorChoice[] {
   return [];
 }
 
-export interface CapabilityEnv {
+interface CapabilityEnv {
   /** What the metadata says about the table and its provider (nothing is assumed while it is unknown). */
   table: TableFacts;
   datasetCanSort?: boolean;
@@ -59,7 +55,7 @@ export interface CapabilityEnv {
  * cannot (PA `virtual-entities/get-started-ve.md`); lookups to native tables can since 2024 where the
  * provider supports it (learn.microsoft.com/power-platform/release-plan/2024wave2/data-platform/create-virtual-table-native-table-relationships).
  */
-export function virtualLookupLocked(column: { name?: string; kind: ColumnKind }, table: TableFacts): boolean {
+function virtualLookupLocked(column: { name?: string; kind: ColumnKind }, table: TableFacts): boolean {
   if (column.kind !== "lookup") return false;
   const virtual = table.isVirtual ?? (table.isFinOps ? true : null);
   if (virtual !== true) return false;
@@ -95,7 +91,7 @@ export type DatasetWarning =
   | "odataInlineCount"
   | "finOpsTempTablePaging";
 
-export interface WarningInput {
+interface WarningInput {
   pageSizeAsked: number;
   pageSizeRequestedByMaker?: number | null;
   /** Rows in the last page that arrived (rows loaded minus rows before it). */

@@ -14,7 +14,7 @@ export function neutraliseFormula(text: string): string {
 }
 
 /** The text a value takes in a CSV cell: numbers and booleans as written, text neutralised. */
-export function csvCellText(value: unknown): string {
+function csvCellText(value: unknown): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return String(value);
   return neutraliseFormula(plainText(value));

@@ -18,7 +18,7 @@ export function operatorNeedsValue(op: FilterOperatorChoice): boolean {
 }
 
 /** Why a typed value cannot be used, or null when it can. */
-export type FilterValueProblem = "empty" | "notNumber" | "notDate";
+type FilterValueProblem = "empty" | "notNumber" | "notDate";
 
 export function filterValueProblem(f: Pick<ColumnFilter, "kind" | "operator" | "value">): FilterValueProblem | null {
   if (!operatorNeedsValue(f.operator)) return null;

@@ -15,7 +15,7 @@ export interface CellFormatters {
 }
 
 /** Longest text a cell shows before truncating; the full value stays available (tooltip, CSV). */
-export const CELL_TEXT_LIMIT = 200;
+const CELL_TEXT_LIMIT = 200;
 
 function referenceName(value: unknown): string {
   if (value === null || typeof value !== "object") return "";
@@ -118,7 +118,7 @@ export function cellExportValue(cell: GridCell, kind: ColumnKind): string | numb
   }
 }
 
-export interface TruncatedText {
+interface TruncatedText {
   shown: string;
   full: string;
   truncated: boolean;

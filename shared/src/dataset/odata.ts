@@ -20,7 +20,7 @@ export interface ODataQueryText {
   url: string;
 }
 
-export interface ODataInput {
+interface ODataInput {
   sorting?: readonly SortStatusLike[] | null;
   filter?: FilterLike | null;
   pageSize?: number | null;
@@ -40,7 +40,7 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  * A number as OData's `decimalValue` writes it (OData ABNF: `[SIGN] 1*DIGIT ["." 1*DIGIT] ["e" [SIGN] 1*DIGIT]`):
  * `1.` becomes `1`, `.5` becomes `0.5`, `+2` becomes `2`. Null when the text is not a number.
  */
-export function odataNumber(value: string): string | null {
+function odataNumber(value: string): string | null {
   const m = DECIMAL.exec(value.trim());
   if (!m) return null;
   const [, sign, int, frac = "", exp] = m;
@@ -67,7 +67,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A date (`YYYY-MM-DD`) or a date and time with an offset (OData `dateTimeOffsetValue`), on a day that exists; null otherwise. */
-export function odataDate(value: string): string | null {
+function odataDate(value: string): string | null {
   const v = value.trim();
   if (isCalendarDate(v)) return v;
   const m = DATE_TIME.exec(v);
@@ -249,7 +249,7 @@ function filterText(f: FilterLike, kinds: Readonly<Record<string, ColumnKind>>, 
  * Percent-encodes a query option's value for a URL (RFC 3986): `%`, `&`, `#`, `+`, `=`, `,`, spaces and
  * every non-ASCII character are encoded; `'`, `(`, `)` stay, as OData URLs write them.
  */
-export function encodeQueryValue(value: string): string {
+function encodeQueryValue(value: string): string {
   return encodeURIComponent(value);
 }
 

@@ -4,7 +4,7 @@
  */
 /** "host": rows arrived that this control did not ask for (the host refreshed the data itself). */
 export type PageReason = "first" | "next" | "more" | "previous" | "firstPage" | "refresh" | "host";
-export type PageStatus = "pending" | "done" | "cancelled" | "failed";
+type PageStatus = "pending" | "done" | "cancelled" | "failed";
 
 export interface PageLogEntry {
   seq: number;
@@ -25,7 +25,7 @@ export interface PageLogEntry {
 }
 
 /** What a request asked for, besides its page number and reason. */
-export interface PageAsk {
+interface PageAsk {
   pageNumber: number;
   reason: PageReason;
   at: number;
@@ -40,7 +40,7 @@ export interface PageLog {
   nextSeq: number;
 }
 
-export const DEFAULT_PAGE_LOG_LIMIT = 50;
+const DEFAULT_PAGE_LOG_LIMIT = 50;
 
 export function createPageLog(limit = DEFAULT_PAGE_LOG_LIMIT): PageLog {
   return { entries: [], limit: Math.max(1, Math.floor(limit)), nextSeq: 1 };
@@ -75,7 +75,7 @@ export function askPage(log: PageLog, ask: PageAsk): PageLog {
 }
 
 /** Settles the pending request (if any) with the rows that arrived, or as failed. */
-export interface PageResult {
+interface PageResult {
   at: number;
   rowCount: number;
   pageNumber?: number;

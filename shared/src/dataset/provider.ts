@@ -9,16 +9,16 @@
  */
 
 /** Which kind of table and provider. "customVirtual": a virtual table on a provider we cannot name. */
-export type ProviderKind = "standard" | "elastic" | "finOps" | "odataV4" | "connector" | "customVirtual" | "unknown";
+type ProviderKind = "standard" | "elastic" | "finOps" | "odataV4" | "connector" | "customVirtual" | "unknown";
 
 /** Where reading the table's metadata stands: the pane shows "checking…" until it is done or failed. */
-export type MetadataCheck = "checking" | "done" | "failed";
+type MetadataCheck = "checking" | "done" | "failed";
 
 /** Whether sorting and filtering on a lookup to a native (non-virtual) table works for this provider. */
-export type LookupSupport = "supported" | "notSupported" | "unknown";
+type LookupSupport = "supported" | "notSupported" | "unknown";
 
 /** One note the diagnostics pane shows about the provider; each maps to a `ProviderNote_<note>` string. */
-export type ProviderNote =
+type ProviderNote =
   | "checking" // metadata is still being read
   | "metadataFailed" // the metadata could not be read: nothing is assumed
   | "standard" // a standard (or activity) Dataverse table: no virtual-table limits
@@ -34,7 +34,7 @@ export type ProviderNote =
   | "virtualLookups" // lookups between virtual tables cannot be sorted or filtered
   | "nativeLookups"; // lookups to native tables can be sorted and filtered (since 2024)
 
-export interface ProviderRules {
+interface ProviderRules {
   /** The provider's documented row limit per query, or null (only the connector provider has one). */
   rowCap: number | null;
   /** The provider returns every column of the table whatever the view selects. */
@@ -78,7 +78,7 @@ const FINOPS_TABLE_PREFIX = "mserp_";
 // Source: PA `virtual-entities/api-considerations-ve.md`: a virtual table whose provider is not known yet has this DataProviderId.
 export const NO_DATA_PROVIDER_ID = "7015a531-cc0d-4537-b5f2-c882a1eb65ad";
 // Source: PA `maker/data-platform/limits-tshoot-virtual-tables.md` [11/22/2024]: connector-provider queries are limited to 1,000 records.
-export const CONNECTOR_ROW_CAP = 1000;
+const CONNECTOR_ROW_CAP = 1000;
 
 const NO_RULES: ProviderRules = { rowCap: null, returnsEveryColumn: false, wantsNarrowColumns: false, nativeLookups: "unknown", notes: [] };
 
@@ -105,7 +105,7 @@ export function checkingFacts(entityName: string | null | undefined): TableFacts
 }
 
 /** The rules and notes per provider, as the issue and Microsoft's pages give them. */
-export function providerRules(kind: ProviderKind): ProviderRules {
+function providerRules(kind: ProviderKind): ProviderRules {
   switch (kind) {
     case "standard":
       return { ...NO_RULES, nativeLookups: "supported", notes: ["standard"] };
@@ -136,7 +136,7 @@ export function providerRules(kind: ProviderKind): ProviderRules {
 }
 
 /** The metadata fields we read, as the platform names them. Everything is optional: hosts differ. */
-export interface EntityMetadataLike {
+interface EntityMetadataLike {
   LogicalName?: unknown;
   TableType?: unknown;
   IsVirtual?: unknown;
@@ -159,7 +159,7 @@ export function normaliseGuid(value: unknown): string | null {
 }
 
 /** Whether the metadata describes a virtual table: `TableType` first, then the older signs. Null when it cannot tell. */
-export function isVirtualTable(metadata: EntityMetadataLike): boolean | null {
+function isVirtualTable(metadata: EntityMetadataLike): boolean | null {
   const type = text(metadata.TableType)?.toLowerCase();
   if (type === "virtual") return true;
   if (type === "standard" || type === "activity" || type === "elastic") return false;
@@ -187,7 +187,7 @@ export function classifyProvider(entityName: string, metadata: EntityMetadataLik
 }
 
 /** Lookup targets of the named columns, read from the metadata's `Attributes` in the shapes hosts use. */
-export function lookupTargets(metadata: EntityMetadataLike, columns: readonly string[]): Record<string, string[]> {
+function lookupTargets(metadata: EntityMetadataLike, columns: readonly string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const column of columns) {
     const attribute = attributeOf(metadata.Attributes, column);
@@ -221,7 +221,7 @@ export interface MetadataSource {
 /** How long the metadata may take before the pane says it could not be read. */
 export const METADATA_TIMEOUT_MS = 20000;
 
-export interface ReadFactsOptions {
+interface ReadFactsOptions {
   /** Lookup columns of the view, whose targets decide whether they can be sorted and filtered. */
   lookupColumns?: readonly string[];
   /** Give up after this long and say the metadata could not be read (default METADATA_TIMEOUT_MS). */

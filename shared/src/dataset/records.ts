@@ -34,7 +34,7 @@ function isReference(value: unknown): boolean {
 }
 
 /** Reads one cell without trusting the record: a throwing getter counts as a missing column. */
-export function readCell(record: RecordLike, column: GridColumn): GridCell {
+function readCell(record: RecordLike, column: GridColumn): GridCell {
   let value: unknown;
   let missing = false;
   try {
@@ -54,7 +54,7 @@ export function readCell(record: RecordLike, column: GridColumn): GridCell {
   return { value, text, mismatch: !missing && !valueFitsKind(value, column.kind), missing };
 }
 
-export interface ReadRowsResult {
+interface ReadRowsResult {
   rows: GridRow[];
   /** Ids listed in sortedRecordIds with no record behind them. */
   orphanIds: number;

@@ -18,7 +18,7 @@ const NO_SORT: readonly SortStatusLike[] = [];
  * Rows the data checks (missing columns, wrong types, order) look at: about a screenful, the rows the
  * grid reads anyway for its first paint (cells are cached), so the checks add nothing at 5,000 rows.
  */
-export const CHECKED_ROWS = 30;
+const CHECKED_ROWS = 30;
 
 /** What the host reported, kept to tell a real answer from a re-render (a resize also calls updateView). */
 interface HostState {
@@ -48,7 +48,7 @@ interface OwnRequest {
 }
 
 /** Options of `sync` besides the dataset. */
-export interface SyncOptions {
+interface SyncOptions {
   /** The page size the maker set (raw; validated here). */
   pageSize?: number | null;
   /** The host named the dataset among `context.updatedProperties`: this update is the dataset's answer. */
@@ -710,7 +710,7 @@ function sameSnapshot(a: SessionSnapshot, b: SessionSnapshot): boolean {
 }
 
 /** The one summary line: requests, failures, rows, and whether pages keep to the size asked. */
-export function summarise(log: PageLog, rowsShown: number, totalResultCount: number, pageSizeAsked: number): DiagnosticsSummary {
+function summarise(log: PageLog, rowsShown: number, totalResultCount: number, pageSizeAsked: number): DiagnosticsSummary {
   let requests = 0;
   let failed = 0;
   let largestPage: number | null = null;

@@ -52,7 +52,7 @@ export interface RecordLike {
   getNamedReference?(): EntityReferenceLike | null | undefined;
 }
 
-export interface PagingLike {
+interface PagingLike {
   totalResultCount: number;
   pageSize: number;
   hasNextPage: boolean;
@@ -68,7 +68,7 @@ export interface PagingLike {
   setPageSize(pageSize: number): void;
 }
 
-export interface FilteringLike {
+interface FilteringLike {
   getFilter(): FilterLike | null | undefined;
   setFilter(expression: FilterLike): void;
   clearFilter(): void;

@@ -1,5 +1,5 @@
 /** Window maths for the virtualized grid: which rows to put in the DOM, and keyboard movement. */
-export interface RangeInput {
+interface RangeInput {
   scrollTop: number;
   viewportHeight: number;
   rowHeight: number;
@@ -7,7 +7,7 @@ export interface RangeInput {
   overscan: number;
 }
 
-export interface VisibleRange {
+interface VisibleRange {
   /** First row index in the DOM (inclusive). */
   start: number;
   /** Row index after the last one in the DOM (exclusive). */
@@ -47,7 +47,7 @@ export interface CellPosition {
   col: number;
 }
 
-export interface MoveInput {
+interface MoveInput {
   rowCount: number;
   colCount: number;
   pageRows: number;

@@ -8,7 +8,7 @@
  * default width. Nothing is stretched to fill the row: wide views scroll sideways inside the grid.
  */
 
-export interface ColumnWidthLimits {
+interface ColumnWidthLimits {
   /** Narrowest a user can make a column. */
   min: number;
   /** Widest a column can be, by factor or by resizing. */
@@ -20,7 +20,7 @@ export interface ColumnWidthLimits {
 export const COLUMN_WIDTH: ColumnWidthLimits = { min: 48, max: 1000, base: 150 };
 
 /** Factors at or above this are pixels from a view; below it, ratios of the base width. */
-export const PIXEL_FACTOR_THRESHOLD = 16;
+const PIXEL_FACTOR_THRESHOLD = 16;
 
 /** Width in px for a column's visualSizeFactor (anything not a positive finite number gives the base width). */
 export function widthFromSizeFactor(factor: unknown, limits: ColumnWidthLimits = COLUMN_WIDTH): number {
@@ -35,7 +35,7 @@ export function clampWidth(px: number, limits: ColumnWidthLimits = COLUMN_WIDTH)
 }
 
 /** Step of one keyboard resize, in px; with Shift held the step is this times four. */
-export const RESIZE_STEP = 16;
+const RESIZE_STEP = 16;
 
 /**
  * The width after a resize gesture. `delta` is in screen pixels along the reading direction's

@@ -4,13 +4,13 @@
  * (`parameters.<name>.security.editable === false`). Reading is denied when `readable === false`:
  * the control then shows that the value is hidden, never the value.
  */
-export interface FieldSecurityLike {
+interface FieldSecurityLike {
   editable?: boolean;
   readable?: boolean;
   secured?: boolean;
 }
 
-export interface FieldAccess {
+interface FieldAccess {
   canRead: boolean;
   canWrite: boolean;
 }

@@ -7,7 +7,7 @@ import { isRtlLocale, localeFromLanguageId } from "./locale";
  */
 
 /** The part of `ComponentFramework.Formatting` we use; every member may be missing or throw. */
-export interface FormattingLike {
+interface FormattingLike {
   formatDateShort?(value: Date, includeTime?: boolean): string;
   formatInteger?(value: number): string;
   formatDecimal?(value: number, precision?: number): string;

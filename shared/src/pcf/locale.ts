@@ -14,8 +14,6 @@ const LCID_TO_TAG: Readonly<Record<number, string>> = {
   3076: "zh-HK", 3082: "es-ES", 3098: "sr-Cyrl-RS",
 };
 
-export const DEFAULT_LANGUAGE_ID = 1033;
-
 /** BCP 47 tag for a Dataverse language id; "en-US" for anything unknown or missing. */
 export function localeFromLanguageId(languageId: unknown): string {
   return typeof languageId === "number" ? (LCID_TO_TAG[languageId] ?? "en-US") : "en-US";

@@ -6,16 +6,12 @@
  * Keys are typed: each control's `strings/StringKeys.ts` is generated from its 1033 .resx
  * (`npm run strings`), so `Translate<StringKey>` turns a misspelled or missing key into a tsc error.
  */
-export type GetString = (key: string) => string;
+type GetString = (key: string) => string;
 
 export type MessageValues = Record<string, string | number>;
 
 /** The one translation function type: `t("Key")`, `t("Key", { n: 3 })`. */
 export type Translate<K extends string = string> = (key: K, values?: MessageValues) => string;
-
-/** Plural categories of `Intl.PluralRules`, used as key suffixes: `Rows_one`, `Rows_other`, … */
-export const PLURAL_CATEGORIES = ["zero", "one", "two", "few", "many", "other"] as const;
-export type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
 
 /** The base of every plural family in K: a key `Rows_other` makes `Rows` a plural base. */
 export type PluralBase<K extends string> = K extends `${infer B}_other` ? B : never;

@@ -4,7 +4,7 @@
  * with `useStore` (controls/common/useStore.ts), so a screen can never be stale: there are no getter
  * props and no forced re-renders. Stores are plain TypeScript, usable in Node tests and benchmarks.
  */
-export type Listener = () => void;
+type Listener = () => void;
 
 export interface ReadableStore<T> {
   /** Registers a listener; returns the function that removes it. */
@@ -38,7 +38,7 @@ export class Emitter {
         failure ??= error;
       }
     }
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
   }
 
   public get size(): number {

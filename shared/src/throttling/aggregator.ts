@@ -19,7 +19,7 @@ export type EventOutcome = (typeof eventOutcomes)[number];
 const OUTCOME_COUNT = eventOutcomes.length;
 const OUTCOME_INDEX: Record<EventOutcome, number> = Object.fromEntries(eventOutcomes.map((o, i) => [o, i])) as Record<EventOutcome, number>;
 
-export interface AggregatorOptions {
+interface AggregatorOptions {
   /** Length of the rolling window. Default 300 s, the service-protection window. */
   windowMs?: number;
   /** Number of buckets (the sparkline resolution). Default 60. */

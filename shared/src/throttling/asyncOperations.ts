@@ -22,9 +22,8 @@ export const MAX_FILTER_IDS = 40;
 
 /** asyncoperation.statecode Completed. Source: PA reference/entities/asyncoperation.md */
 export const JOB_STATE_COMPLETED = 3;
-/** sdkmessageprocessingstep.mode Synchronous (0) and statecode Enabled (0). Source: PA reference/entities/sdkmessageprocessingstep.md */
-export const STEP_MODE_SYNCHRONOUS = 0;
-export const STEP_STATE_ENABLED = 0;
+/** sdkmessageprocessingstep.statecode Enabled (0). Source: PA reference/entities/sdkmessageprocessingstep.md */
+const STEP_STATE_ENABLED = 0;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -112,7 +111,7 @@ export function readSteps(entities: unknown): { steps: Map<string, StepInfo>; sk
   return { steps, skipped };
 }
 
-export interface ReadJobsResult {
+interface ReadJobsResult {
   jobs: Array<SystemJobRow & { retried: boolean }>;
   skipped: number;
 }

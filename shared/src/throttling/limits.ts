@@ -4,7 +4,7 @@
  */
 
 /** One service-protection limit with the error codes Dataverse returns when it is exceeded. */
-export interface ServiceProtectionLimit {
+interface ServiceProtectionLimit {
   /** Default limit per user per web server (may differ per environment). */
   limit: number;
   unit: "requests" | "milliseconds" | "concurrent requests";
@@ -14,7 +14,7 @@ export interface ServiceProtectionLimit {
   webApiErrorCode: string;
 }
 
-export interface ServiceProtectionLimits {
+interface ServiceProtectionLimits {
   /** Sliding window, in seconds, over which requests and execution time are counted. */
   windowSeconds: number;
   requests: ServiceProtectionLimit;
@@ -54,7 +54,6 @@ export const rateLimitHeaderNames = Object.freeze({
  * throttled first. Source: dynamics-365-unified-operations-public priority-based-throttling.md (08/25/2022).
  */
 export type ThrottlingPriority = "Low" | "Medium" | "High";
-export const throttlingPriorities: readonly ThrottlingPriority[] = Object.freeze(["Low", "Medium", "High"]);
 
 /**
  * Share of web-server resources at which our simulator starts throttling each priority.

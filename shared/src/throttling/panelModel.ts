@@ -113,11 +113,11 @@ export interface PanelSnapshot {
   headroomUnavailable?: string;
 }
 
-export type HeadroomLevel = "ok" | "warning" | "critical";
+type HeadroomLevel = "ok" | "warning" | "critical";
 
 /** Thresholds for the gauges: warn at 70 % used, critical at 90 %. Our choice, not a Microsoft number. */
-export const HEADROOM_WARNING = 0.7;
-export const HEADROOM_CRITICAL = 0.9;
+const HEADROOM_WARNING = 0.7;
+const HEADROOM_CRITICAL = 0.9;
 
 export function headroomLevel(usedFraction: number): HeadroomLevel {
   if (!(usedFraction < HEADROOM_CRITICAL)) return "critical";
@@ -125,7 +125,7 @@ export function headroomLevel(usedFraction: number): HeadroomLevel {
 }
 
 /** A gauge from a documented default limit, what is left, and the largest "left" seen so far. */
-export function gaugeFromRemaining(defaultLimit: number, remaining: number, largestSeen = 0): Gauge {
+function gaugeFromRemaining(defaultLimit: number, remaining: number, largestSeen = 0): Gauge {
   const limit = Math.max(defaultLimit, remaining, largestSeen);
   return { used: Math.max(0, limit - remaining), limit, limitIsLowerBound: limit > defaultLimit, remaining: Math.max(0, remaining) };
 }

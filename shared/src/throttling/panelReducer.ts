@@ -13,12 +13,12 @@ import { MAX_RETRY_AFTER_MS } from "./retryAfter";
  */
 
 export type SourceKind = "live" | "simulated";
-export type PanelStatus = "loading" | "ok" | "throttled" | "error" | "unavailable";
+type PanelStatus = "loading" | "ok" | "throttled" | "error" | "unavailable";
 /** Why a poll failed, as the runner classified it. "unavailable": the host has no Dataverse (the harness). */
 export type PollFailureKind = "unavailable" | "unauthorized" | "server" | "network" | "timeout" | "other";
 
 /** A .resx key and its placeholder values. */
-export interface PanelMessage {
+interface PanelMessage {
   key: string;
   values?: Record<string, string | number>;
 }
@@ -44,17 +44,17 @@ export const MIN_THROTTLE_WAIT_MS = 2000;
 /** After repeated failures the interval doubles, up to this factor (never less than the interval). Our choice. */
 export const MAX_BACKOFF_FACTOR = 8;
 /** Countdowns on screen move once a second. */
-export const CLOCK_TICK_MS = 1000;
+const CLOCK_TICK_MS = 1000;
 /** Live mode plots one sample per poll; this many are kept (the simulation has a 60-bucket series too). */
-export const SERIES_LENGTH = 60;
+const SERIES_LENGTH = 60;
 /** The panel's own recent throttles listed in live mode. */
-export const MAX_OWN_THROTTLES = 5;
+const MAX_OWN_THROTTLES = 5;
 /** A throttle whose retry time passed longer ago than this is no longer listed. */
-export const THROTTLE_NEWS_MS = 30_000;
+const THROTTLE_NEWS_MS = 30_000;
 
 // ---- State, events, effects ------------------------------------------------------------------
 
-export interface InFlight {
+interface InFlight {
   id: number;
   source: SourceKind;
   startedAt: number;
@@ -143,7 +143,7 @@ export type PanelEffect =
   | { type: "cancelSchedule" }
   | { type: "jobAction"; id: number; source: SourceKind; jobId: string; action: SystemJobAction; now: number };
 
-export interface PanelTransition {
+interface PanelTransition {
   state: PanelModel;
   effects: PanelEffect[];
 }
@@ -181,7 +181,7 @@ export function initialPanelModel(now: number): PanelModel {
 // ---- Timing ----------------------------------------------------------------------------------
 
 /** The configured interval of a source, in ms (before any backoff). */
-export function intervalMs(state: Pick<PanelModel, "source" | "pollSeconds">, source: SourceKind = state.source): number {
+function intervalMs(state: Pick<PanelModel, "source" | "pollSeconds">, source: SourceKind = state.source): number {
   return source === "simulated" ? SIMULATED_REFRESH_MS : state.pollSeconds * 1000;
 }
 

@@ -6,7 +6,7 @@
 export const REQUESTS_PER_POLL = 2;
 export const METADATA_REQUESTS = 2;
 export const METADATA_REFRESH_MS = 15 * 60_000;
-export const OWN_TRAFFIC_BUDGET_PER_MINUTE = 2;
+const OWN_TRAFFIC_BUDGET_PER_MINUTE = 2;
 export const DEFAULT_POLL_SECONDS = 90;
 /** While the tab is hidden, polls are this many times further apart. */
 export const HIDDEN_BACKOFF_FACTOR = 5;
@@ -24,7 +24,7 @@ export const MIN_POLL_SECONDS: number = (() => {
   return s;
 })();
 
-export const MAX_POLL_SECONDS = 3600;
+const MAX_POLL_SECONDS = 3600;
 
 /** The interval to use for a maker's value: missing or invalid gives the default; below the floor gives the floor. */
 export function effectivePollSeconds(value: number | null | undefined): { seconds: number; clamped: boolean } {
@@ -34,9 +34,9 @@ export function effectivePollSeconds(value: number | null | undefined): { second
   return { seconds: Math.round(value), clamped: false };
 }
 
-export const DEFAULT_WINDOW_MINUTES = 60;
-export const MIN_WINDOW_MINUTES = 5;
-export const MAX_WINDOW_MINUTES = 7 * 24 * 60;
+const DEFAULT_WINDOW_MINUTES = 60;
+const MIN_WINDOW_MINUTES = 5;
+const MAX_WINDOW_MINUTES = 7 * 24 * 60;
 
 export function effectiveWindowMinutes(value: number | null | undefined): number {
   if (value === null || value === undefined || !Number.isFinite(value)) return DEFAULT_WINDOW_MINUTES;

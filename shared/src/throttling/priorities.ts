@@ -4,7 +4,7 @@ import { priorityThrottleThresholds, ThrottlingPriority } from "./limits";
  * Who a priority is mapped to: a Microsoft Entra application (client ID) or a user. Source:
  * learn.microsoft.com/dynamics365/fin-ops-core/dev-itpro/data-entities/priority-based-throttling
  */
-export type PriorityPrincipal = "app" | "user";
+type PriorityPrincipal = "app" | "user";
 
 /** One app registration or user and its finance and operations throttling priority. */
 export interface AppPriority {
@@ -17,12 +17,12 @@ export interface AppPriority {
   priority: ThrottlingPriority;
 }
 
-export type PrioritiesResult =
+type PrioritiesResult =
   | { ok: true; entries: AppPriority[] }
   /** `errorKey` is a .resx key; `values` fill its placeholders. */
   | { ok: false; errorKey: string; values: Record<string, string | number> };
 
-export const MAX_PRIORITY_ENTRIES = 50;
+const MAX_PRIORITY_ENTRIES = 50;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function normalizePriority(value: unknown): ThrottlingPriority | undefined {

@@ -13,7 +13,7 @@ export interface RateLimitHeaders {
   dopHint?: number;
 }
 
-export type HeaderSource = Headers | Record<string, string>;
+type HeaderSource = Headers | Record<string, string>;
 
 function isHeaders(source: HeaderSource): source is Headers {
   return typeof (source as { get?: unknown }).get === "function";

@@ -15,7 +15,7 @@ export type PolicyEvent =
   | { type: "throttled"; key: string; at: number; until: number; fromHeader: boolean; attempt: number }
   | { type: "succeeded"; key: string; at: number };
 
-export interface RequestPolicyOptions {
+interface RequestPolicyOptions {
   clock?: Clock;
   /** Jitter source; defaults to Math.random. */
   random?: RandomSource;

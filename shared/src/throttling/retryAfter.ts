@@ -36,7 +36,7 @@ function buildUtc(year: number, monthName: string, day: number, h: number, m: nu
 }
 
 /** Parses an HTTP-date; undefined when it is not one of the three RFC 9110 formats. */
-export function parseHttpDate(value: string, now: Date): number | undefined {
+function parseHttpDate(value: string, now: Date): number | undefined {
   let m = IMF_FIXDATE.exec(value);
   if (m) {
     if (!SHORT_DAYS.includes(m[1].toLowerCase())) return undefined;

@@ -16,7 +16,7 @@ import { parseRateLimitHeaders, RateLimitHeaders } from "./rateLimitHeaders";
  * expires and traffic resumes. That makes a throttling episode visible within seconds.
  */
 
-export interface SimulatedFeedOptions {
+interface SimulatedFeedOptions {
   seed: number;
   /** Epoch ms at which the scenario starts (the panel's first look). */
   start: number;

@@ -16,14 +16,14 @@ import { seededRandom } from "./random";
 
 export type ThrottleReason = "requests" | "executionTime" | "concurrency" | "resource";
 
-export interface SimulatorLimits {
+interface SimulatorLimits {
   windowSeconds: number;
   requests: number;
   executionTimeMs: number;
   concurrency: number;
 }
 
-export interface ResourceModel {
+interface ResourceModel {
   baseUtilization: number;
   spikePeriodMs: number;
   spikeDurationMs: number;
@@ -40,7 +40,7 @@ export interface SimulatorOptions {
   dopHint?: number;
 }
 
-export interface SimRequest {
+interface SimRequest {
   at: number;
   execMs: number;
   /** Present for finance and operations requests: the caller's throttling priority. */
@@ -55,13 +55,13 @@ export interface SimResponse {
   headers: Record<string, string>;
 }
 
-export interface SimUsage {
+interface SimUsage {
   requests: number;
   executionTimeMs: number;
   concurrent: number;
 }
 
-export const defaultSimulatorLimits: SimulatorLimits = {
+const defaultSimulatorLimits: SimulatorLimits = {
   windowSeconds: serviceProtectionLimits.windowSeconds,
   requests: serviceProtectionLimits.requests.limit,
   executionTimeMs: serviceProtectionLimits.executionTime.limit,

@@ -4,11 +4,11 @@
  * and reference/entities/asyncoperation.md.
  */
 
-export type SystemJobState = "ready" | "suspended" | "locked" | "completed" | "unknown";
-export type SystemJobOutcome = "pending" | "waiting" | "running" | "succeeded" | "failed" | "canceled" | "unknown";
+type SystemJobState = "ready" | "suspended" | "locked" | "completed" | "unknown";
+type SystemJobOutcome = "pending" | "waiting" | "running" | "succeeded" | "failed" | "canceled" | "unknown";
 export type SystemJobAction = "cancel" | "resume" | "postpone";
 
-export interface SystemJobStatus {
+interface SystemJobStatus {
   state: SystemJobState;
   /** .resx key of the status label, e.g. `JobStatus_Failed`. */
   statusKey: string;

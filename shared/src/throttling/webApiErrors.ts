@@ -9,7 +9,7 @@ import { serviceProtectionLimits } from "./limits";
  */
 
 /** A 32-bit code in every form we meet: signed decimal, unsigned decimal and hex. */
-export interface ErrorCodeForms {
+interface ErrorCodeForms {
   signed: number;
   unsigned: number;
   hex: string;
@@ -31,16 +31,16 @@ export const SERVICE_PROTECTION_CODES: readonly ErrorCodeForms[] = Object.freeze
  * "Principal user is missing a privilege" (PrivilegeDenied, 0x80040220).
  * Source: learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes
  */
-export const PRIVILEGE_DENIED_CODE: ErrorCodeForms = errorCodeForms(-2147220960);
+const PRIVILEGE_DENIED_CODE: ErrorCodeForms = errorCodeForms(-2147220960);
 
 /** The first sentence of each service-protection message, for errors that carry only text (api-limits). */
 const THROTTLE_TEXT = [/number of requests exceeded the limit/i, /combined execution time of incoming requests exceeded/i, /number of concurrent requests exceeded/i];
 
 /** HTTP statuses we act on. Source: RFC 9110 §15 and RFC 6585 §4 (429). */
 export const HTTP_UNAUTHORIZED = 401;
-export const HTTP_FORBIDDEN = 403;
+const HTTP_FORBIDDEN = 403;
 export const HTTP_TOO_MANY_REQUESTS = 429;
-export const HTTP_SERVER_ERROR_MIN = 500;
+const HTTP_SERVER_ERROR_MIN = 500;
 
 /** Reads a code in any of its forms into an unsigned 32-bit number; undefined when it is not one. */
 export function normalizeErrorCode(value: unknown): number | undefined {
@@ -53,9 +53,9 @@ export function normalizeErrorCode(value: unknown): number | undefined {
   return undefined;
 }
 
-export type FailureKind = "throttled" | "forbidden" | "unauthorized" | "server" | "network" | "timeout" | "other";
+type FailureKind = "throttled" | "forbidden" | "unauthorized" | "server" | "network" | "timeout" | "other";
 
-export interface ClassifiedFailure {
+interface ClassifiedFailure {
   kind: FailureKind;
   /** Seconds or date from a Retry-After the error carried, when it carried one. */
   retryAfter?: string;

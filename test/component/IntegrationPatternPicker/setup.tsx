@@ -5,7 +5,7 @@ import { IntegrationPatternPicker } from "../../../controls/IntegrationPatternPi
 import type { IInputs, IOutputs } from "../../../controls/IntegrationPatternPicker/generated/ManifestTypes";
 import { resxGetString } from "../../helpers/resx";
 
-export interface SetupOptions {
+interface SetupOptions {
   value?: string | null;
   decision?: string | null;
   appFamilies?: IInputs["appFamilies"]["raw"];
@@ -23,7 +23,7 @@ export interface SetupOptions {
   timeZoneOffsetMinutes?: number;
 }
 
-export interface Harness extends RenderResult {
+interface Harness extends RenderResult {
   mock: ComponentFrameworkMockGeneratorReact<IInputs, IOutputs>;
   /** Every output object the control handed to the host, in order. */
   outputs: () => IOutputs[];

@@ -9,14 +9,14 @@ import { ThrottlingEventPanel } from "../../../controls/ThrottlingEventPanel";
 import { IInputs, IOutputs } from "../../../controls/ThrottlingEventPanel/generated/ManifestTypes";
 import { resxGetString } from "../../helpers/resx";
 
-export const getString = resxGetString("ThrottlingEventPanel");
-export const getStringDe = resxGetString("ThrottlingEventPanel", 1031);
-export const getStringAr = resxGetString("ThrottlingEventPanel", 1025);
+const getString = resxGetString("ThrottlingEventPanel");
+const getStringDe = resxGetString("ThrottlingEventPanel", 1031);
+const getStringAr = resxGetString("ThrottlingEventPanel", 1025);
 export const CLIENT_URL = "https://contoso.crm.dynamics.com";
-export const EP_HOOK = "11111111-1111-1111-1111-111111111111";
-export const EP_QUEUE = "22222222-2222-2222-2222-222222222222";
+const EP_HOOK = "11111111-1111-1111-1111-111111111111";
+const EP_QUEUE = "22222222-2222-2222-2222-222222222222";
 export const STEP_HOOK = "33333333-3333-3333-3333-333333333333";
-export const STEP_QUEUE = "44444444-4444-4444-4444-444444444444";
+const STEP_QUEUE = "44444444-4444-4444-4444-444444444444";
 
 type Handler = (options?: string, maxPageSize?: number) => Promise<{ entities: unknown[]; nextLink?: string }>;
 
@@ -78,7 +78,7 @@ export function mockWebApi(routes: Partial<Record<string, Handler>> = {}) {
   return api;
 }
 
-export type MockApi = ReturnType<typeof mockWebApi>;
+type MockApi = ReturnType<typeof mockWebApi>;
 
 export interface FakeResponse {
   status: number;
@@ -95,7 +95,7 @@ export function mockFetch(next: () => FakeResponse = () => ({ status: 200, heade
   });
 }
 
-export interface MountOptions {
+interface MountOptions {
   source?: "live" | "simulated";
   webApi?: MockApi | null;
   clientUrl?: string | null;

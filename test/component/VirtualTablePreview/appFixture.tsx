@@ -24,7 +24,7 @@ import { VirtualTablePreviewApp, type VirtualTablePreviewAppProps } from "../../
 import type { StringKey } from "../../../controls/VirtualTablePreview/strings/StringKeys";
 import { resxGetString } from "../../helpers/resx";
 
-export interface ColumnSpec {
+interface ColumnSpec {
   name: string;
   kind: ColumnKind;
   /** visualSizeFactor as the host gives it. */
@@ -79,7 +79,7 @@ export function makeSnapshot(rows: GridRow[], columns: ColumnSpec[] = COLUMNS, p
   };
 }
 
-export function fakeActions(): jest.Mocked<SessionActions> {
+function fakeActions(): jest.Mocked<SessionActions> {
   return {
     sort: jest.fn(() => true),
     setFilter: jest.fn(() => true),
@@ -95,7 +95,7 @@ export function fakeActions(): jest.Mocked<SessionActions> {
   } as unknown as jest.Mocked<SessionActions>;
 }
 
-export interface MountOptions {
+interface MountOptions {
   languageId?: number;
   user?: UserSettingsLike;
   disabled?: boolean;

@@ -11,7 +11,7 @@ export interface FakeColumn {
 export type FakeRow = Record<string, unknown> & { id: string };
 
 /** A record as hosts give it (the PCF `EntityRecord` methods the control reads). */
-export interface FakeRecord {
+interface FakeRecord {
   getRecordId(): string;
   getValue(column: string): unknown;
   getFormattedValue(column: string): string | null;
@@ -158,7 +158,7 @@ export function customerRows(n: number, start = 0): FakeRow[] {
 
 type OpKind = "refresh" | "next" | "previous" | "exact" | "more";
 
-export interface HostOp {
+interface HostOp {
   id: number;
   kind: OpKind;
   /** The page it loads, and whether it appends (load more). */
@@ -171,7 +171,7 @@ export interface HostOp {
   reportedLoading: boolean;
 }
 
-export interface FakeHostOptions {
+interface FakeHostOptions {
   /** What the host calls after each change: the control's updateView or the session's sync. */
   onUpdate: () => void;
   /** A failure leaves records, ids and message exactly as they were (some hosts only set `error`). */

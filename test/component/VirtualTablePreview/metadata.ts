@@ -10,10 +10,10 @@ const label = (text: string) => ({ UserLocalizedLabel: { Label: text, LanguageCo
 
 const lookup = (logicalName: string, targets: string[]) => ({ LogicalName: logicalName, AttributeType: "Lookup", AttributeTypeName: { Value: "LookupType" }, Targets: targets });
 
-export const ODATA_PROVIDER_ID = "{3f1c2b7a-8e4d-4c21-9a55-0b6e1d2c3a40}";
-export const CONNECTOR_PROVIDER_ID = "b5e1a7c3-5d2f-4e8a-9c11-0f3d2a6b7c80";
-export const CUSTOM_PROVIDER_ID = "6a0d9e51-27c4-4f3b-8d1e-5c7b2a9f0e13";
-export const HIDDEN_PROVIDER_ID = "e2b4c6d8-1a3f-4b5c-9d7e-0f2a4c6e8b1d";
+const ODATA_PROVIDER_ID = "{3f1c2b7a-8e4d-4c21-9a55-0b6e1d2c3a40}";
+const CONNECTOR_PROVIDER_ID = "b5e1a7c3-5d2f-4e8a-9c11-0f3d2a6b7c80";
+const CUSTOM_PROVIDER_ID = "6a0d9e51-27c4-4f3b-8d1e-5c7b2a9f0e13";
+const HIDDEN_PROVIDER_ID = "e2b4c6d8-1a3f-4b5c-9d7e-0f2a4c6e8b1d";
 
 /** `name` of the `entitydataprovider` rows, by id (HIDDEN_PROVIDER_ID cannot be read). */
 export const PROVIDER_NAMES: Record<string, string> = {

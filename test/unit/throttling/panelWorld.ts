@@ -5,14 +5,14 @@ import { emptySnapshot, gaugeFromUsed, initialPanelModel, PanelEffect, PanelEven
  * A world around the pure reducer for property tests: one timer, requests that stay outstanding until
  * the schedule answers them (late, never, or after they were given up), and a log of every effect.
  */
-export interface LoggedEffect {
+interface LoggedEffect {
   at: number;
   effect: PanelEffect;
   /** The state's gate for the effect's source just before the event that produced it. */
   gateBefore: Record<SourceKind, number>;
 }
 
-export interface Outstanding {
+interface Outstanding {
   id: number;
   source: SourceKind;
   at: number;
@@ -105,7 +105,7 @@ export class World {
   }
 }
 
-export function snapshotAt(now: number, used: number): PanelSnapshot {
+function snapshotAt(now: number, used: number): PanelSnapshot {
   const s = emptySnapshot(now);
   s.headroom = { requests: gaugeFromUsed(6000, used) };
   s.jobs = [
