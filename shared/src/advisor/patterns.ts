@@ -203,8 +203,6 @@ function decodeRow(row: string): PatternMeta {
 
 export const PATTERN_META: readonly PatternMeta[] = TABLE.split("\n").map(decodeRow);
 
-/** The catalogue under the name the rest of the code base uses for it. */
-export const PATTERN_CATALOGUE = PATTERN_META;
 
 export const PATTERN_IDS: readonly PatternId[] = PATTERN_META.map((p) => p.id);
 
@@ -215,7 +213,6 @@ export function getPatternMeta(id: string): PatternMeta | undefined {
   return META_BY_ID.get(id);
 }
 
-export const getPattern = getPatternMeta;
 
 export function isPatternId(id: unknown): id is PatternId {
   return typeof id === "string" && META_BY_ID.has(id);

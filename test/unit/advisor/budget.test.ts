@@ -3,7 +3,7 @@ import {
   budgetScope,
   entitlementAllowance,
   estimateBudget,
-  getPattern,
+  getPatternMeta,
   parseBudgetField,
   type BudgetCheckId,
   type BudgetEstimate,
@@ -120,12 +120,12 @@ describe("estimateBudget()", () => {
   });
 
   it("measures finance and operations patterns against their own facts, not Dataverse's budget", () => {
-    expect(budgetScope(getPattern("odata"))).toBe("finance-operations");
-    expect(budgetScope(getPattern("dmf-package-api"))).toBe("finance-operations");
-    expect(budgetScope(getPattern("dual-write"))).toBe("finance-operations");
-    expect(budgetScope(getPattern("canvas-apps"))).toBe("dataverse");
-    expect(budgetScope(getPattern("power-automate"))).toBe("dataverse");
-    expect(budgetScope(getPattern("consume-web-services"))).toBe("none");
+    expect(budgetScope(getPatternMeta("odata"))).toBe("finance-operations");
+    expect(budgetScope(getPatternMeta("dmf-package-api"))).toBe("finance-operations");
+    expect(budgetScope(getPatternMeta("dual-write"))).toBe("finance-operations");
+    expect(budgetScope(getPatternMeta("canvas-apps"))).toBe("dataverse");
+    expect(budgetScope(getPatternMeta("power-automate"))).toBe("dataverse");
+    expect(budgetScope(getPatternMeta("consume-web-services"))).toBe("none");
     expect(budgetScope(undefined)).toBe("dataverse");
   });
 

@@ -2,12 +2,12 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   ADVICE_RULES,
-  PATTERN_CATALOGUE,
+  PATTERN_META,
   PATTERN_FAMILIES,
   PATTERN_IDS,
   THROTTLING_FACT_SOURCES,
   decodeTraits,
-  getPattern,
+  getPatternMeta,
   isPatternId,
 } from "@integrationkit/shared";
 import { loadResx } from "../../helpers/resx";
@@ -33,11 +33,11 @@ describe("pattern catalogue", () => {
   it("holds the 22 patterns of the guidance plus Power Automate, Dataverse change tracking and Synapse Link, in their app families", () => {
     expect(PATTERN_IDS).toHaveLength(25);
     for (const [family, ids] of Object.entries(FAMILY_IDS)) {
-      expect(PATTERN_CATALOGUE.filter((p) => p.appFamily === family).map((p) => p.id)).toEqual(ids);
+      expect(PATTERN_META.filter((p) => p.appFamily === family).map((p) => p.id)).toEqual(ids);
     }
     expect(isPatternId("odata")).toBe(true);
     expect(isPatternId("ODATA")).toBe(false);
-    expect(getPattern("nope")).toBeUndefined();
+    expect(getPatternMeta("nope")).toBeUndefined();
   });
 
   it("has the English name, mechanism, trigger, pros, cons, use-when, needs and throttling text of every pattern in the .resx", () => {
@@ -49,7 +49,7 @@ describe("pattern catalogue", () => {
   });
 
   it("refers only to known families and throttling facts, with a source for each", () => {
-    for (const p of PATTERN_CATALOGUE) {
+    for (const p of PATTERN_META) {
       expect(p.families.length).toBeGreaterThan(0);
       for (const f of p.families) expect(PATTERN_FAMILIES).toContain(f);
       for (const f of p.throttlingFacts) expect(THROTTLING_FACT_SOURCES[f]).toBeDefined();
@@ -61,12 +61,12 @@ describe("pattern catalogue", () => {
   });
 
   it("uses every general pattern family at least once", () => {
-    const used = new Set(PATTERN_CATALOGUE.flatMap((p) => p.families));
+    const used = new Set(PATTERN_META.flatMap((p) => p.families));
     expect([...used].sort()).toEqual([...PATTERN_FAMILIES].sort());
   });
 
   it("records the documented hard facts", () => {
-    const p = (id: string) => getPattern(id)!;
+    const p = (id: string) => getPatternMeta(id)!;
     expect(p("fo-virtual-tables").traits.deployments).toEqual(["cloud"]);
     expect(p("dmf-package-api").traits.deployments).toContain("on-premises");
     // On-premises finance and operations supports the package REST API only (FO integration-overview.md).
