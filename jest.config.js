@@ -49,6 +49,8 @@ module.exports = {
       setupFilesAfterEnv: ["<rootDir>/test/setup/jest.setup.ts"],
     },
   ],
+  // Jest's default is one worker less than the cores: on the 2-core machines that is one worker.
+  maxWorkers: "100%",
   coverageProvider: "v8",
   collectCoverageFrom: [
     "shared/src/**/*.ts",

@@ -38,6 +38,8 @@ const useStyles = makeStyles({
   scope: {
     // Layout-neutral: the wrapper only scopes the rules below.
     display: "contents",
+    // Inherited by the content: the start side of the user's reading direction.
+    textAlign: "start",
     // Hosts and the test harness style bare elements (headings, labels, table cells); inside the
     // control every text colour comes from the theme's tokens through the provider instead.
     // :where() keeps the specificity of a single class, so Fluent components' own colours still win.
