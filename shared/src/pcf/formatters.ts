@@ -42,7 +42,12 @@ export interface Formatters {
 export function createFormatters(formatting: FormattingLike | undefined, userSettings: UserSettingsLike | undefined): Formatters {
   const locale = localeFromLanguageId(userSettings?.languageId);
   const dir = userSettings?.isRTL === true || (userSettings?.isRTL === undefined && isRtlLocale(locale)) ? "rtl" : "ltr";
-  const intl = cachedIntl(locale);
+  // The platform formats whole numbers with the user's digits (Latin "123" or Arabic-Indic "١٢٣");
+  // what we format through Intl (times, percentages, durations) uses the same digits, so one line
+  // never mixes the two.
+  const probe = nonEmpty(attempt(() => formatting?.formatInteger?.(7)));
+  const digits = probe === undefined ? undefined : probe.includes("7") ? "latn" : probe.includes("\u0667") ? "arab" : undefined;
+  const intl = cachedIntl(digits ? `${locale}-u-nu-${digits}` : locale);
 
   /** The user's wall clock, as a Date whose UTC fields read it (undefined when the offset is unknown). */
   const wallClock = (value: Date): Date | undefined => {

@@ -92,6 +92,15 @@ describe("formatters from the user's settings", () => {
     expect(f.date(new Date(NaN))).toBe("");
   });
 
+  it("uses the platform's digits everywhere, so an Arabic line never mixes Latin and Arabic-Indic digits", () => {
+    const latin = createFormatters({ formatInteger: (n) => n.toLocaleString("en-US") }, { languageId: 1025, getTimeZoneOffsetMinutes: () => 180 });
+    expect(latin.integer(5131)).toBe("5,131");
+    expect(latin.percent(0.86)).toMatch(/^86/);
+    expect(latin.time(instant, true)).toMatch(/01:30:05/);
+    const arabic = createFormatters({ formatInteger: (n) => n.toLocaleString("ar-SA") }, { languageId: 1025 });
+    expect(arabic.percent(0.86)).toContain("٨٦");
+  });
+
   it("writes durations with units in the user's language", () => {
     const en = createFormatters(undefined, { languageId: 1033 });
     expect(en.duration(850)).toBe("850ms");
