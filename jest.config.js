@@ -61,7 +61,8 @@ module.exports = {
     "!**/*.d.ts",
   ],
   coverageReporters: ["text-summary", "json-summary", "lcov"],
+  // Near the figures when these were set (lines 95.7 %, branches 90.4 % over shared, controls and solution scripts).
   coverageThreshold: {
-    "./shared/src/": { lines: 80 },
+    global: { lines: 95, branches: 85 },
   },
 };
