@@ -49,7 +49,7 @@ export function providerText(t: Translate, f: Formatters, table: TableFacts): st
   if (table.check === "checking") return t("Provider_checking");
   if (table.check === "failed") {
     if (table.timedOut) return t("Provider_timeout", { s: f.integer(Math.round(METADATA_TIMEOUT_MS / 1000)) });
-    return table.failure !== null ? t("Provider_failed", { reason: table.failure }) : t("Provider_unknown");
+    return table.failure !== null && table.failure.trim() !== "" ? t("Provider_failed", { reason: table.failure.trim() }) : t("Provider_unknown");
   }
   return t(`Provider_${table.provider}`, { name: table.providerName ?? "" });
 }
