@@ -392,6 +392,8 @@ const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView(
             aria-colindex={col + 1}
             tabIndex={tabCol === col ? 0 : -1}
             data-pos={pos}
+            // Data keeps its own direction: a Latin name in an Arabic grid is cut at its end, not its start.
+            dir="auto"
             className={mergeClasses(styles.cell, NUMERIC_KINDS.has(c.column.kind) && !cell.mismatch && styles.numeric)}
             title={text.truncated || text.full.length > 30 ? text.full : undefined}
             aria-describedby={cell.mismatch ? mismatchId : text.truncated ? truncatedId : undefined}
