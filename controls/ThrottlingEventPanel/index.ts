@@ -1,5 +1,14 @@
 import * as React from "react";
-import { allocatedPixels, createFormatters, createLocalizer, fieldAccess, localeFromLanguageId, type Localizer, type ReadDepth, systemClock } from "@integrationkit/shared";
+import {
+  allocatedPixels,
+  createFormatters,
+  createLocalizer,
+  fieldAccess,
+  localeFromLanguageId,
+  type Localizer,
+  type ReadDepth,
+  systemClock,
+} from "@integrationkit/shared";
 import { ControlRoot } from "../common/ControlRoot";
 import { IInputs, IOutputs } from "./generated/ManifestTypes";
 import { ThrottlingEventPanelApp } from "./components/ThrottlingEventPanelApp";
@@ -38,7 +47,8 @@ function liveSourceFor(context: ComponentFramework.Context<IInputs>): LiveSource
       return undefined;
     }
   }
-  const fetchFn: FetchLike | undefined = typeof globalThis.fetch === "function" ? (input, init) => globalThis.fetch(input, init) : undefined;
+  const fetchFn: FetchLike | undefined =
+    typeof globalThis.fetch === "function" ? (input, init) => globalThis.fetch(input, init) : undefined;
   return new LiveSource(webAPI as WebApiLike, clientUrl, fetchFn);
 }
 
@@ -119,7 +129,8 @@ export class ThrottlingEventPanel implements ComponentFramework.ReactControl<IIn
     }
     const localizer = this.localizer;
     const t = localizer.t;
-    const plural = (base: Parameters<Localizer<StringKey>["plural"]>[0], count: number, values?: Record<string, string | number>): string => localizer.plural(base, count, values);
+    const plural = (base: Parameters<Localizer<StringKey>["plural"]>[0], count: number, values?: Record<string, string | number>): string =>
+      localizer.plural(base, count, values);
     const formatters = createFormatters(context.formatting, context.userSettings);
     const access = fieldAccess(context.mode.isControlDisabled, p.anchor?.security);
     return React.createElement(

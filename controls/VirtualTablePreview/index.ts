@@ -34,7 +34,8 @@ export class VirtualTablePreview implements ComponentFramework.ReactControl<IInp
   private formatters: Formatters | undefined;
   private cellFormatters: CellFormatters | undefined;
   /** Stable across updates; reads the current localizer. */
-  private readonly plural = (base: PluralBase<StringKey>, count: number, values?: MessageValues): string => this.localizer?.plural(base, count, values) ?? String(count);
+  private readonly plural = (base: PluralBase<StringKey>, count: number, values?: MessageValues): string =>
+    this.localizer?.plural(base, count, values) ?? String(count);
 
   public init(context: ComponentFramework.Context<IInputs>): void {
     this.context = context;
@@ -51,7 +52,11 @@ export class VirtualTablePreview implements ComponentFramework.ReactControl<IInp
     const dataset = context.parameters.records as unknown as DatasetLike | undefined;
     const updated = Array.isArray(context.updatedProperties) ? context.updatedProperties : [];
     // Silent: the element returned below renders the new snapshot (the host is rendering right now).
-    this.session.sync(dataset, { pageSize: context.parameters.pageSize?.raw, datasetUpdated: updated.includes("records") || updated.includes("dataset"), notify: false });
+    this.session.sync(dataset, {
+      pageSize: context.parameters.pageSize?.raw,
+      datasetUpdated: updated.includes("records") || updated.includes("dataset"),
+      notify: false,
+    });
     const { localizer, formatters, cellFormatters } = this.userFormats(context);
     const density = context.parameters.density?.raw as Density | undefined;
     return React.createElement(VirtualTablePreviewApp, {
@@ -80,7 +85,11 @@ export class VirtualTablePreview implements ComponentFramework.ReactControl<IInp
   }
 
   /** The localizer and formatters, rebuilt only when the user's language changes (stable props otherwise). */
-  private userFormats(context: ComponentFramework.Context<IInputs>): { localizer: Localizer<StringKey>; formatters: Formatters; cellFormatters: CellFormatters } {
+  private userFormats(context: ComponentFramework.Context<IInputs>): {
+    localizer: Localizer<StringKey>;
+    formatters: Formatters;
+    cellFormatters: CellFormatters;
+  } {
     const languageId = context.userSettings?.languageId;
     if (!this.localizer || !this.formatters || !this.cellFormatters || languageId !== this.languageId) {
       this.languageId = languageId;

@@ -56,13 +56,19 @@ async function buildOne(control: string, mode: BuildOptions["mode"]): Promise<vo
   const cwd = path.join(controlsDir, control);
   // A fresh folder, so that output left by an earlier build never passes for this one.
   fs.rmSync(path.join(controlsOutDir, control), { recursive: true, force: true });
-  const code = await runNode(pcfScriptsBin, ["build", "--buildMode", mode, "--outDir", path.relative(cwd, path.join(controlsOutDir, control))], { cwd });
+  const code = await runNode(
+    pcfScriptsBin,
+    ["build", "--buildMode", mode, "--outDir", path.relative(cwd, path.join(controlsOutDir, control))],
+    { cwd },
+  );
   if (code !== 0) throw new Error(`pcf-scripts build failed for ${control} (exit ${code}).`);
   // pcf-scripts 1.51.1 exits 0 on some failures (for example pcf-1023, "more than one export"):
   // a control without its built manifest and bundle has failed, whatever the exit code said.
   const missing = ["ControlManifest.xml", "bundle.js"].filter((f) => !fs.existsSync(path.join(controlsOutDir, control, f)));
   if (missing.length > 0) {
-    throw new Error(`pcf-scripts build failed for ${control}: no ${missing.join(" and no ")} in out/controls/${control} (see its output above).`);
+    throw new Error(
+      `pcf-scripts build failed for ${control}: no ${missing.join(" and no ")} in out/controls/${control} (see its output above).`,
+    );
   }
 }
 

@@ -38,7 +38,10 @@ export function resxLcid(fileName: string): number | undefined {
 
 /** Normalizes a manifest path to a zip-relative one; returns a problem text when it cannot be packed safely. */
 function normalizeManifestPath(raw: string): { path: string } | { problem: string } {
-  const p = raw.trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  const p = raw
+    .trim()
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/)+/, "");
   if (p === "") return { problem: "a resource has an empty path" };
   if (p.startsWith("/") || /^[A-Za-z]:/.test(p)) return { problem: `resource path "${raw}" must be relative` };
   if (p.split("/").some((seg) => seg === ".." || seg === "")) {

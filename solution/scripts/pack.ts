@@ -208,12 +208,12 @@ export async function packSolution({ controlsOutDir, config, outDir }: PackOptio
   }
   if (problems.length > 0) throw new PackError(problems);
 
-  const [unmanagedBytes, managedBytes] = await Promise.all([
-    buildZip(config, controls, false),
-    buildZip(config, controls, true),
-  ]);
+  const [unmanagedBytes, managedBytes] = await Promise.all([buildZip(config, controls, false), buildZip(config, controls, true)]);
   // Belt and braces: the packer's own output must pass the verifier before it reaches disk.
-  for (const [label, bytes] of [["unmanaged", unmanagedBytes], ["managed", managedBytes]] as const) {
+  for (const [label, bytes] of [
+    ["unmanaged", unmanagedBytes],
+    ["managed", managedBytes],
+  ] as const) {
     const v = await verifySolutionZip(bytes);
     if (!v.ok) throw new PackError(v.errors.map((e) => `${label} zip failed verification: ${e}`));
   }

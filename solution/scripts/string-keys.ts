@@ -13,7 +13,12 @@ const controlsDir = path.join(repoRoot, "controls");
 
 /** Keys of a .resx file, in file order. */
 export function resxKeys(xml: string): string[] {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => name === "data", processEntities: false });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    isArray: (name) => name === "data",
+    processEntities: false,
+  });
   const doc = parser.parse(xml) as { root?: { data?: { "@name"?: string }[] } };
   const keys = (doc.root?.data ?? []).map((d) => d["@name"]).filter((k): k is string => typeof k === "string" && k.length > 0);
   return keys;
@@ -46,7 +51,12 @@ export function stringKeysFiles(): StringKeysFile[] {
       const control = d.name;
       const resx = fs.readFileSync(path.join(controlsDir, control, "strings", `${control}.1033.resx`), "utf8");
       const file = path.join(controlsDir, control, "strings", "StringKeys.ts");
-      return { control, file, expected: renderStringKeys(control, resxKeys(resx)), actual: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined };
+      return {
+        control,
+        file,
+        expected: renderStringKeys(control, resxKeys(resx)),
+        actual: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined,
+      };
     });
 }
 

@@ -13,11 +13,30 @@ export const CUSTOM_CONTROL_COMPONENT_TYPE = "66";
 export const BASE_LCID = 1033;
 
 const ADDRESS_NIL_FIELDS_BEFORE = [
-  "City", "County", "Country", "Fax", "FreightTermsCode", "ImportSequenceNumber", "Latitude", "Line1", "Line2",
-  "Line3", "Longitude", "Name", "PostalCode", "PostOfficeBox", "PrimaryContactName",
+  "City",
+  "County",
+  "Country",
+  "Fax",
+  "FreightTermsCode",
+  "ImportSequenceNumber",
+  "Latitude",
+  "Line1",
+  "Line2",
+  "Line3",
+  "Longitude",
+  "Name",
+  "PostalCode",
+  "PostOfficeBox",
+  "PrimaryContactName",
 ];
 const ADDRESS_NIL_FIELDS_AFTER = [
-  "StateOrProvince", "Telephone1", "Telephone2", "Telephone3", "TimeZoneRuleVersionNumber", "UPSZone", "UTCOffset",
+  "StateOrProvince",
+  "Telephone1",
+  "Telephone2",
+  "Telephone3",
+  "TimeZoneRuleVersionNumber",
+  "UPSZone",
+  "UTCOffset",
   "UTCConversionTimeZoneCode",
 ];
 
@@ -68,9 +87,7 @@ export function solutionXml(config: SolutionConfig, managed: boolean, controlNam
     "      </Addresses>",
     "    </Publisher>",
     "    <RootComponents>",
-    ...controlNames.map(
-      (n) => `      <RootComponent type="${CUSTOM_CONTROL_COMPONENT_TYPE}" schemaName="${x(n)}" behavior="0" />`,
-    ),
+    ...controlNames.map((n) => `      <RootComponent type="${CUSTOM_CONTROL_COMPONENT_TYPE}" schemaName="${x(n)}" behavior="0" />`),
     "    </RootComponents>",
     "    <MissingDependencies />",
     "  </SolutionManifest>",

@@ -77,7 +77,16 @@ export const LIMITS = {
 const SOLUTION_VERSION = /^\d+(\.\d+){1,3}$/;
 
 /** Top-level folders of Dataverse solution exports that hold other component types' files. */
-const KNOWN_SOLUTION_FOLDERS = ["Controls/", "CanvasApps/", "WebResources/", "Workflows/", "PluginAssemblies/", "Reports/", "Templates/", "Assets/"];
+const KNOWN_SOLUTION_FOLDERS = [
+  "Controls/",
+  "CanvasApps/",
+  "WebResources/",
+  "Workflows/",
+  "PluginAssemblies/",
+  "Reports/",
+  "Templates/",
+  "Assets/",
+];
 
 const kb = (bytes: number): string => `${Math.ceil(bytes / 1024).toLocaleString("en-US")} KB`;
 
@@ -95,7 +104,9 @@ function entryNameProblems(name: string): string[] {
   const control = /[\u0000-\u001f\u007f]/.exec(name);
   if (control) {
     const code = control[0].charCodeAt(0);
-    problems.push(`${shown} contains a ${code === 0 ? "NUL" : "control"} character (U+${code.toString(16).toUpperCase().padStart(4, "0")})`);
+    problems.push(
+      `${shown} contains a ${code === 0 ? "NUL" : "control"} character (U+${code.toString(16).toUpperCase().padStart(4, "0")})`,
+    );
   }
   if (name === "") problems.push("an entry has an empty name");
   if (name.includes("\\")) problems.push(`${shown} uses "\\"; zip entry names must use "/"`);

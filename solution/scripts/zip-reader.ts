@@ -117,7 +117,9 @@ function wrap(zipfile: yauzl.ZipFile): OpenedZip {
     readEntry: (raw, cap, onData) =>
       new Promise((resolve) => {
         if (raw.uncompressedSize > cap) {
-          resolve({ problem: `declares ${raw.uncompressedSize.toLocaleString("en-US")} bytes, over the limit of ${cap.toLocaleString("en-US")}` });
+          resolve({
+            problem: `declares ${raw.uncompressedSize.toLocaleString("en-US")} bytes, over the limit of ${cap.toLocaleString("en-US")}`,
+          });
           return;
         }
         zipfile.openReadStream(raw.entry, (err, stream) => {

@@ -37,7 +37,9 @@ interface BenchWindow {
 async function chooseFile(page: Page, file: string): Promise<void> {
   await page.setInputFiles("#recordsInput", file);
   for (const [column, type] of Object.entries(CUSTOMER_COLUMN_TYPES)) {
-    const panel = page.locator("#accordion__panel-records .io-panel").filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${column}$`) }) });
+    const panel = page
+      .locator("#accordion__panel-records .io-panel")
+      .filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${column}$`) }) });
     await panel.locator("select").selectOption(type);
   }
 }
@@ -222,7 +224,14 @@ export default async function bench(): Promise<BenchRow[]> {
       const uv = median(t.map((x) => x.updateView));
       const paint = median(t.map((x) => x.fromData));
       rows.push({ group: GROUP, name: `${label} rows: updateView with the new rows (median)`, value: uv, unit: "ms" });
-      rows.push({ group: GROUP, name: `${label} rows: updateView with nothing changed (resize, median)`, value: median(resize), unit: "ms", target: "< 5", pass: median(resize) < 5 });
+      rows.push({
+        group: GROUP,
+        name: `${label} rows: updateView with nothing changed (resize, median)`,
+        value: median(resize),
+        unit: "ms",
+        target: "< 5",
+        pass: median(resize) < 5,
+      });
       rows.push({
         group: GROUP,
         name: `${label} rows: updateView to first painted rows (median)`,
@@ -230,11 +239,30 @@ export default async function bench(): Promise<BenchRow[]> {
         unit: "ms",
         ...(n === 5000 ? { target: "< 150", pass: paint < 150 } : {}),
       });
-      rows.push({ group: GROUP, name: `${label} rows: Apply click to first painted rows, incl. harness CSV parsing (median)`, value: median(t.map((x) => x.fromApply)), unit: "ms" });
+      rows.push({
+        group: GROUP,
+        name: `${label} rows: Apply click to first painted rows, incl. harness CSV parsing (median)`,
+        value: median(t.map((x) => x.fromApply)),
+        unit: "ms",
+      });
       if (n > 50) {
-        rows.push({ group: GROUP, name: `${label} rows: worst scroll frame (median of 3 passes)`, value: scroll, unit: "ms", target: `<= ${FRAME_MS}`, pass: scroll <= FRAME_MS });
+        rows.push({
+          group: GROUP,
+          name: `${label} rows: worst scroll frame (median of 3 passes)`,
+          value: scroll,
+          unit: "ms",
+          target: `<= ${FRAME_MS}`,
+          pass: scroll <= FRAME_MS,
+        });
       }
-      rows.push({ group: GROUP, name: `${label} rows: row elements in the DOM`, value: domRows, unit: "rows", target: "< 100", pass: domRows < 100 });
+      rows.push({
+        group: GROUP,
+        name: `${label} rows: row elements in the DOM`,
+        value: domRows,
+        unit: "rows",
+        target: "< 100",
+        pass: domRows < 100,
+      });
     }
     // The 50-row baseline again at the end (the harness may hold on to the data it had before): the lower of the two.
     await chooseFile(h.page, fileFor.get(5000)!);
@@ -243,7 +271,12 @@ export default async function bench(): Promise<BenchRow[]> {
     await applyAndTime(h.page, 50);
     const base = Math.min(heap.get(50)!, await heapAfterGc(h));
     for (const n of SIZES.filter((x) => x > 50)) {
-      rows.push({ group: GROUP, name: `${n.toLocaleString("en-US")} rows: heap growth over 50 rows, after GC (incl. the harness's data)`, value: Math.round((heap.get(n)! - base) / 1024), unit: "KB" });
+      rows.push({
+        group: GROUP,
+        name: `${n.toLocaleString("en-US")} rows: heap growth over 50 rows, after GC (incl. the harness's data)`,
+        value: Math.round((heap.get(n)! - base) / 1024),
+        unit: "KB",
+      });
     }
   } finally {
     await h?.close();

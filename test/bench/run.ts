@@ -53,10 +53,22 @@ function formatValue(v: number): string {
 
 export function formatTable(rows: BenchRow[]): string {
   const header = ["group", "measure", "value", "unit", "target", "ok"];
-  const body = rows.map((r) => [r.group, r.name, formatValue(r.value), r.unit, r.target ?? "", r.pass === undefined ? "" : r.pass ? "yes" : "NO"]);
+  const body = rows.map((r) => [
+    r.group,
+    r.name,
+    formatValue(r.value),
+    r.unit,
+    r.target ?? "",
+    r.pass === undefined ? "" : r.pass ? "yes" : "NO",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ")} |`;
-  return [line(header), `|${widths.map((w, i) => (i === 2 ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|")}|`, ...body.map(line)].join("\n");
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ")} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 2 ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|")}|`,
+    ...body.map(line),
+  ].join("\n");
 }
 
 async function main(): Promise<void> {

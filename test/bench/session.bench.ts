@@ -8,7 +8,14 @@ import { DatasetSession, type DatasetLike, type RecordLike } from "@integrationk
 import { timeMedian, type BenchRow } from "./util";
 
 const SIZES = [50, 5000, 50000];
-const COLUMNS = ["mserp_customeraccount", "mserp_name", "mserp_creditlimit", "mserp_createddatetime", "mserp_isonhold", "mserp_customergroup"];
+const COLUMNS = [
+  "mserp_customeraccount",
+  "mserp_name",
+  "mserp_creditlimit",
+  "mserp_createddatetime",
+  "mserp_isonhold",
+  "mserp_customergroup",
+];
 const TYPES = ["SingleLine.Text", "SingleLine.Text", "Currency", "DateAndTime.DateAndTime", "TwoOptions", "Lookup.Simple"];
 
 function record(id: string, i: number, name = `Customer ${i}`): RecordLike {
@@ -23,7 +30,10 @@ function record(id: string, i: number, name = `Customer ${i}`): RecordLike {
   return { getRecordId: () => id, getValue: (c) => values[c], getFormattedValue: () => null };
 }
 
-function dataset(n: number, prefix = "id"): DatasetLike & { records: Record<string, RecordLike>; sortedRecordIds: string[]; selected: string[] } {
+function dataset(
+  n: number,
+  prefix = "id",
+): DatasetLike & { records: Record<string, RecordLike>; sortedRecordIds: string[]; selected: string[] } {
   const records: Record<string, RecordLike> = {};
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -98,8 +108,18 @@ export default function sessionBench(): Promise<BenchRow[]> {
     const fresh = Array.from({ length: 4 }, (_, k) => dataset(n, `p${k}`));
     const arrive = timeMedian(() => session.sync(fresh[page++ % fresh.length], 50), { inner: 1, runs: 9 });
     const label = n.toLocaleString("en-US");
-    rows.push({ group: "VirtualTablePreview session", name: `sync, nothing changed (a resize), ${label} rows`, value: same * 1000, unit: "µs" });
-    rows.push({ group: "VirtualTablePreview session", name: `sync, one record edited, ${label} rows`, value: Math.max(0, edit - spread), unit: "ms" });
+    rows.push({
+      group: "VirtualTablePreview session",
+      name: `sync, nothing changed (a resize), ${label} rows`,
+      value: same * 1000,
+      unit: "µs",
+    });
+    rows.push({
+      group: "VirtualTablePreview session",
+      name: `sync, one record edited, ${label} rows`,
+      value: Math.max(0, edit - spread),
+      unit: "ms",
+    });
     rows.push({ group: "VirtualTablePreview session", name: `select one row, ${label} rows`, value: select * 1000, unit: "µs" });
     rows.push({ group: "VirtualTablePreview session", name: `sync, a new page of ${label} rows`, value: arrive, unit: "ms" });
   }

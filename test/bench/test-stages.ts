@@ -28,7 +28,11 @@ function main(): void {
   for (const stage of testStages) {
     if (values.skip.includes(stage.name)) continue;
     const started = process.hrtime.bigint();
-    const run = spawnSync("npm", ["run", "--silent", stage.script], { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...telemetryOffEnv() } });
+    const run = spawnSync("npm", ["run", "--silent", stage.script], {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, ...telemetryOffEnv() },
+    });
     rows.push({ stage: stage.name, seconds: Number(process.hrtime.bigint() - started) / 1e9, ok: run.status === 0 });
   }
   const total = rows.reduce((s, r) => s + r.seconds, 0);

@@ -6,7 +6,17 @@
 import * as v8 from "v8";
 import * as vm from "vm";
 import { performance } from "perf_hooks";
-import { emptySnapshot, EventAggregator, eventOutcomes, initialPanelModel, PanelModel, panelReducer, parseRateLimitHeaders, parseRetryAfter, SimulatedFeed } from "@integrationkit/shared";
+import {
+  emptySnapshot,
+  EventAggregator,
+  eventOutcomes,
+  initialPanelModel,
+  PanelModel,
+  panelReducer,
+  parseRateLimitHeaders,
+  parseRetryAfter,
+  SimulatedFeed,
+} from "@integrationkit/shared";
 import { BenchRow, median, timeMedian } from "./util";
 
 /** global.gc when node runs with --expose-gc; otherwise the flag is switched on at run time. */
@@ -45,7 +55,14 @@ export default function bench(): Promise<BenchRow[]> {
     if (run >= 2) samples.push(n / seconds);
   }
   const rawRate = median(samples);
-  rows.push({ group: "throttling", name: "aggregator ingestRaw throughput (median of 7 × 2M events)", value: Math.round(rawRate), unit: "events/s", target: ">= 1,000,000", pass: rawRate >= 1_000_000 });
+  rows.push({
+    group: "throttling",
+    name: "aggregator ingestRaw throughput (median of 7 × 2M events)",
+    value: Math.round(rawRate),
+    unit: "events/s",
+    target: ">= 1,000,000",
+    pass: rawRate >= 1_000_000,
+  });
 
   // The object API the simulator uses (string source looked up in a Map).
   const objSamples: number[] = [];
@@ -54,11 +71,17 @@ export default function bench(): Promise<BenchRow[]> {
     const agg = new EventAggregator();
     const n = 1_000_000;
     const start = performance.now();
-    for (let i = 0; i < n; i++) agg.ingest({ time: 1_700_000_000_000 + i / 20, source: names[i % SOURCES], outcome: eventOutcomes[i % OUTCOMES] });
+    for (let i = 0; i < n; i++)
+      agg.ingest({ time: 1_700_000_000_000 + i / 20, source: names[i % SOURCES], outcome: eventOutcomes[i % OUTCOMES] });
     const seconds = (performance.now() - start) / 1000;
     if (run >= 2) objSamples.push(n / seconds);
   }
-  rows.push({ group: "throttling", name: "aggregator ingest() object API throughput", value: Math.round(median(objSamples)), unit: "events/s" });
+  rows.push({
+    group: "throttling",
+    name: "aggregator ingest() object API throughput",
+    value: Math.round(median(objSamples)),
+    unit: "events/s",
+  });
 
   // Memory: the same aggregator after 1M and after 10M events, heap measured after a full GC.
   // Typed-array storage lives outside the JS heap, so "used" is heapUsed + arrayBuffers.
@@ -88,14 +111,33 @@ export default function bench(): Promise<BenchRow[]> {
     target: "< 256 (no growth with count)",
     pass: growth < 256 * 1024,
   });
-  rows.push({ group: "throttling", name: "memory taken by one aggregator (after 1M events, vs. before it existed)", value: Math.round((after1M - before) / 1024), unit: "KB" });
+  rows.push({
+    group: "throttling",
+    name: "memory taken by one aggregator (after 1M events, vs. before it existed)",
+    value: Math.round((after1M - before) / 1024),
+    unit: "KB",
+  });
   if (agg.total("requestOk") <= 0) throw new Error("aggregator lost its counts");
 
   const now = new Date(Date.UTC(2026, 0, 1));
   const us = (ms: number): number => Math.round(ms * 1000 * 1000) / 1000;
-  rows.push({ group: "throttling", name: "parseRetryAfter (HTTP-date, median per call)", value: us(timeMedian(() => parseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now), { runs: 15, inner: 20_000 })), unit: "µs" });
-  const headers = { "x-ms-ratelimit-burst-remaining-xrm-requests": "5,999", "x-ms-ratelimit-time-remaining-xrm-requests": "1,200.00", "x-ms-dop-hint": "48" };
-  rows.push({ group: "throttling", name: "parseRateLimitHeaders (median per call)", value: us(timeMedian(() => parseRateLimitHeaders(headers), { runs: 15, inner: 20_000 })), unit: "µs" });
+  rows.push({
+    group: "throttling",
+    name: "parseRetryAfter (HTTP-date, median per call)",
+    value: us(timeMedian(() => parseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now), { runs: 15, inner: 20_000 })),
+    unit: "µs",
+  });
+  const headers = {
+    "x-ms-ratelimit-burst-remaining-xrm-requests": "5,999",
+    "x-ms-ratelimit-time-remaining-xrm-requests": "1,200.00",
+    "x-ms-dop-hint": "48",
+  };
+  rows.push({
+    group: "throttling",
+    name: "parseRateLimitHeaders (median per call)",
+    value: us(timeMedian(() => parseRateLimitHeaders(headers), { runs: 15, inner: 20_000 })),
+    unit: "µs",
+  });
 
   // One simulated-panel refresh (2 s of simulated traffic plus the snapshot the panel renders).
   const start = Date.UTC(2026, 0, 1);
@@ -109,12 +151,24 @@ export default function bench(): Promise<BenchRow[]> {
     },
     { runs: 25, inner: 20 },
   );
-  rows.push({ group: "throttling", name: "simulated panel refresh (probe + snapshot, median)", value: Math.round(refresh * 1000) / 1000, unit: "ms" });
+  rows.push({
+    group: "throttling",
+    name: "simulated panel refresh (probe + snapshot, median)",
+    value: Math.round(refresh * 1000) / 1000,
+    unit: "ms",
+  });
 
   // The panel's state machine: one poll cycle (tick, response) plus a countdown tick, per call.
   const snapshot = emptySnapshot(start);
   const cycle = (): PanelModel => {
-    let state = panelReducer(initialPanelModel(start), { type: "settings", now: start, source: "live", pollSeconds: 90, windowMinutes: 60, prioritiesJson: "" }).state;
+    let state = panelReducer(initialPanelModel(start), {
+      type: "settings",
+      now: start,
+      source: "live",
+      pollSeconds: 90,
+      windowMinutes: 60,
+      prioritiesJson: "",
+    }).state;
     let now = start;
     for (let i = 0; i < 100; i++) {
       state = panelReducer(state, { type: "tick", now }).state;
@@ -124,6 +178,11 @@ export default function bench(): Promise<BenchRow[]> {
     }
     return state;
   };
-  rows.push({ group: "throttling", name: "panelReducer: 100 poll cycles (tick + response), median", value: Math.round(timeMedian(cycle, { runs: 15, inner: 20 }) * 1000) / 1000, unit: "ms" });
+  rows.push({
+    group: "throttling",
+    name: "panelReducer: 100 poll cycles (tick + response), median",
+    value: Math.round(timeMedian(cycle, { runs: 15, inner: 20 }) * 1000) / 1000,
+    unit: "ms",
+  });
   return Promise.resolve(rows);
 }

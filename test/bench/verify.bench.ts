@@ -79,18 +79,42 @@ export default async function verifyBench(): Promise<BenchRow[]> {
         target: `= ${results.length}`,
         pass: allHandled,
       },
-      { group: "verify", name: "hostile zips, worst time", value: worstTime, unit: "ms", target: `< ${TIME_LIMIT_MS}`, pass: worstTime < TIME_LIMIT_MS },
-      { group: "verify", name: "hostile zips, worst peak RSS", value: worstRss, unit: "MB", target: `< ${MEMORY_LIMIT_MB}`, pass: worstRss < MEMORY_LIMIT_MB },
+      {
+        group: "verify",
+        name: "hostile zips, worst time",
+        value: worstTime,
+        unit: "ms",
+        target: `< ${TIME_LIMIT_MS}`,
+        pass: worstTime < TIME_LIMIT_MS,
+      },
+      {
+        group: "verify",
+        name: "hostile zips, worst peak RSS",
+        value: worstRss,
+        unit: "MB",
+        target: `< ${MEMORY_LIMIT_MB}`,
+        pass: worstRss < MEMORY_LIMIT_MB,
+      },
       { group: "verify", name: "hostile zips, worst peak RSS over the process's start", value: worstGrowth, unit: "MB" },
       { group: "verify", name: "verifier process before any zip (Node + tsx), median", value: baseline, unit: "MB" },
     ];
 
     // Real solutions, when ../shared is present: time to verify each.
     if (fs.existsSync(REAL_SOLUTIONS_DIR)) {
-      const zips = fs.readdirSync(REAL_SOLUTIONS_DIR).filter((f) => f.endsWith(".zip")).sort().map((f) => path.join(REAL_SOLUTIONS_DIR, f));
+      const zips = fs
+        .readdirSync(REAL_SOLUTIONS_DIR)
+        .filter((f) => f.endsWith(".zip"))
+        .sort()
+        .map((f) => path.join(REAL_SOLUTIONS_DIR, f));
       const { measurements } = await measureInChild(zips);
       for (const m of measurements) {
-        out.push({ group: "verify", name: `real ${path.basename(m.zip)} (${m.ok ? "accepted" : "REFUSED"})`, value: m.ms, unit: "ms", pass: m.ok });
+        out.push({
+          group: "verify",
+          name: `real ${path.basename(m.zip)} (${m.ok ? "accepted" : "REFUSED"})`,
+          value: m.ms,
+          unit: "ms",
+          pass: m.ok,
+        });
       }
     } else {
       console.log("verify bench: real solutions skipped: ../shared/reference/real-solutions not present");

@@ -21,7 +21,6 @@ async function focused(h: Harness): Promise<string> {
 
 const CONTROL = "IntegrationPatternPicker";
 
-
 /** Presses Tab until the focused element's accessible name matches, failing after `max` presses. */
 async function tabTo(h: Harness, name: string | RegExp, max = 250): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -32,7 +31,11 @@ async function tabTo(h: Harness, name: string | RegExp, max = 250): Promise<void
       const aria = el.getAttribute("aria-label");
       if (aria) return aria;
       const byId = el.getAttribute("aria-labelledby");
-      if (byId) return byId.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+      if (byId)
+        return byId
+          .split(" ")
+          .map((id) => document.getElementById(id)?.textContent ?? "")
+          .join(" ");
       return el.labels?.[0]?.textContent ?? el.textContent ?? "";
     });
     if (typeof name === "string" ? label === name : name.test(label)) return;
@@ -123,7 +126,9 @@ describe("IntegrationPatternPicker in the harness", () => {
     // Remove by keyboard: focus moves to the next item's Remove button, then to the Compare tab when none is left.
     await h.root.getByRole("button", { name: "Remove Dual-write from the comparison" }).focus();
     await h.page.keyboard.press("Enter");
-    await h.page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Remove Finance and operations virtual tables from the comparison");
+    await h.page.waitForFunction(
+      () => document.activeElement?.getAttribute("aria-label") === "Remove Finance and operations virtual tables from the comparison",
+    );
     await h.page.keyboard.press("Enter");
     await h.page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Remove Webhooks from the comparison");
     await h.page.keyboard.press("Enter");
@@ -161,14 +166,19 @@ describe("IntegrationPatternPicker in the harness", () => {
     const url = `https://integration.contoso.example/${"very-long-path-segment-".repeat(3)}end?x=1`.slice(0, 85);
     await h.setProperty("value", url);
     await h.root.getByText("Unknown value in the column").waitFor();
-    const overflow = await h.root.getByTestId("ipp-root").evaluate((el) => ({ width: el.getBoundingClientRect().width, scroll: el.scrollWidth, client: el.clientWidth }));
+    const overflow = await h.root
+      .getByTestId("ipp-root")
+      .evaluate((el) => ({ width: el.getBoundingClientRect().width, scroll: el.scrollWidth, client: el.clientWidth }));
     expect(overflow.width).toBeLessThanOrEqual(300);
     expect(overflow.scroll).toBeLessThanOrEqual(overflow.client + 1);
     expect(describeViolations(await h.axeViolations())).toBe("");
 
     // 10,000 levels of nesting: reported, and choosing still saves a fresh decision.
     const deep = "[".repeat(10_000) + "]".repeat(10_000);
-    await h.setProperty("decision", `{"schema":"integrationkit.pattern-decision","patternId":"odata","decidedAt":"2025-01-02T03:04:05Z","scenario":{},"reasons":[],"warnings":[],"x":${deep}}`);
+    await h.setProperty(
+      "decision",
+      `{"schema":"integrationkit.pattern-decision","patternId":"odata","decidedAt":"2025-01-02T03:04:05Z","scenario":{},"reasons":[],"warnings":[],"x":${deep}}`,
+    );
     await h.root.getByText(/nested more than 32 levels deep/).waitFor();
     await h.root.getByRole("button", { name: "Choose Webhooks" }).click();
     await h.page.waitForFunction(() => document.activeElement?.id.endsWith("card-webhooks") === true);

@@ -95,18 +95,19 @@ describe("ThrottlingEventPanel in the harness", () => {
     await h.screenshot("ThrottlingEventPanel-simulated", { controlOnly: true });
 
     // 900 px: the priority card has a whole row, so each of its cells fits on one line.
-    const wrapped = await h.root.getByRole("table", { name: "Who is throttled first" }).evaluate((table) =>
-      Array.from(table.querySelectorAll("td, th")).filter((cell) => {
-        // A text that wraps has line boxes at more than one height.
-        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-          if ((node.textContent ?? "").trim() === "") continue;
-          const range = document.createRange();
-          range.selectNodeContents(node);
-          if (new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size > 1) return true;
-        }
-        return false;
-      }).length,
+    const wrapped = await h.root.getByRole("table", { name: "Who is throttled first" }).evaluate(
+      (table) =>
+        Array.from(table.querySelectorAll("td, th")).filter((cell) => {
+          // A text that wraps has line boxes at more than one height.
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+            if ((node.textContent ?? "").trim() === "") continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            if (new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size > 1) return true;
+          }
+          return false;
+        }).length,
     );
     expect(wrapped).toBe(0);
 
@@ -121,7 +122,9 @@ describe("ThrottlingEventPanel in the harness", () => {
     // Below 300 px the panel scrolls inside its container instead of spilling out of it.
     await h.setContainerSize(240, 1400);
     await h.page.waitForTimeout(500);
-    const box = await h.root.getByTestId("throttling-event-panel").evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth, style: getComputedStyle(el).overflowX }));
+    const box = await h.root
+      .getByTestId("throttling-event-panel")
+      .evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth, style: getComputedStyle(el).overflowX }));
     expect(box.client).toBeLessThanOrEqual(240);
     expect(box.scroll).toBeGreaterThan(box.client);
     expect(["auto", "scroll"]).toContain(box.style);

@@ -18,7 +18,18 @@ let bigCsv: string;
 let smallCsv: string;
 
 /** Grid keys the random sequences draw from (WAI-ARIA grid pattern). */
-const GRID_KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End", "Control+Home", "Control+End"] as const;
+const GRID_KEYS = [
+  "ArrowUp",
+  "ArrowDown",
+  "ArrowLeft",
+  "ArrowRight",
+  "PageUp",
+  "PageDown",
+  "Home",
+  "End",
+  "Control+Home",
+  "Control+End",
+] as const;
 
 /**
  * Where focus is after a key: inside the grid, and the focused cell's box inside the grid's visible
@@ -38,7 +49,9 @@ async function focusProblem(harness: Harness): Promise<string> {
     const left = g.left + grid.clientLeft;
     const right = left + grid.clientWidth;
     const ok = r.top >= top - 1 && r.bottom <= bottom + 1 && r.left >= left - 1 && r.right <= right + 1;
-    return ok ? "" : `active cell ${a.getAttribute("data-pos") ?? a.getAttribute("role")} not visible: cell ${JSON.stringify([r.left, r.top, r.right, r.bottom])} grid ${JSON.stringify([left, top, right, bottom])}`;
+    return ok
+      ? ""
+      : `active cell ${a.getAttribute("data-pos") ?? a.getAttribute("role")} not visible: cell ${JSON.stringify([r.left, r.top, r.right, r.bottom])} grid ${JSON.stringify([left, top, right, bottom])}`;
   });
 }
 
@@ -60,12 +73,13 @@ async function loadTypedCsv(harness: Harness, file: string, types: Record<string
   const page = harness.page;
   await page.setInputFiles("#recordsInput", file);
   for (const [column, type] of Object.entries(types)) {
-    const panel = page.locator("#accordion__panel-records .io-panel").filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${column}$`) }) });
+    const panel = page
+      .locator("#accordion__panel-records .io-panel")
+      .filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${column}$`) }) });
     await panel.locator("select").selectOption(type);
   }
   await page.locator("input[value=Apply]").click();
 }
-
 
 function consoleSince(mark: number): string[] {
   return h.consoleMessages.slice(mark);
@@ -93,7 +107,11 @@ describe("VirtualTablePreview in the harness", () => {
     const panel = (await h.page.locator("#accordion__panel-data_inputs").first().boundingBox())!;
     expect(panel.x + panel.width).toBeLessThanOrEqual(viewport.width);
     const grid = h.root.getByRole("grid");
-    const sizes = await grid.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, width: el.getBoundingClientRect().width }));
+    const sizes = await grid.evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+      width: el.getBoundingClientRect().width,
+    }));
     expect(sizes.width).toBeLessThanOrEqual(box.width);
     expect(sizes.scroll).toBeGreaterThan(sizes.client);
     await h.screenshot("VirtualTablePreview-no-width", { controlOnly: true });
@@ -170,7 +188,10 @@ describe("VirtualTablePreview in the harness", () => {
     expect(await summary.getAttribute("aria-expanded")).toBe("true");
     const mark = h.consoleMessages.length;
     await h.setProperty("pageSize", "100");
-    await h.root.getByText(/Waiting for page 1|ignored the page size/).first().waitFor();
+    await h.root
+      .getByText(/Waiting for page 1|ignored the page size/)
+      .first()
+      .waitFor();
     // pcf-start 1.51.1 logs setPageSize under the name loadNextPage, with the size as parameter.
     const calls = consoleSince(mark).join("\n");
     expect(calls).toMatch(/Invoked method (setPageSize|loadNextPage) on Paging interface\. Parameters: 100\./);
@@ -247,7 +268,8 @@ describe("VirtualTablePreview in the harness", () => {
     await dialog.waitFor();
     await h.page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
-    for (let i = 0; i < 20 && (await h.page.evaluate(() => document.activeElement?.getAttribute("role"))) !== "columnheader"; i++) await h.page.waitForTimeout(50);
+    for (let i = 0; i < 20 && (await h.page.evaluate(() => document.activeElement?.getAttribute("role"))) !== "columnheader"; i++)
+      await h.page.waitForTimeout(50);
     expect(await h.page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("columnheader");
     expect(await h.page.evaluate(() => document.activeElement?.textContent)).toContain("mserp_name");
     // The keys work from there.
@@ -280,7 +302,10 @@ describe("VirtualTablePreview in the harness", () => {
     expect(await next.isDisabled()).toBe(false);
     const mark = h.consoleMessages.length;
     await next.click();
-    await h.root.getByText(/Waiting for page 2/).first().waitFor();
+    await h.root
+      .getByText(/Waiting for page 2/)
+      .first()
+      .waitFor();
     // A second click while page 2 is pending asks nothing more.
     await next.click({ force: true }).catch(() => undefined);
     const asked = consoleSince(mark).filter((m) => /Invoked method loadNextPage on Paging interface\.\s*$/.test(m));

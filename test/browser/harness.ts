@@ -303,7 +303,9 @@ async function killTree(child: ChildProcess): Promise<void> {
     }
   };
   const exited =
-    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once("exit", () => resolve()));
   signalGroup("SIGTERM");
   let handle: NodeJS.Timeout | undefined;
   const timer = new Promise<"timeout">((r) => {
@@ -490,9 +492,11 @@ function makeHarness(
       .locator("#accordion__panel-data_inputs .io-item")
       .filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
       .first();
-  const propertyInput = (name: string): Locator => propertyBlock(name).locator("input[type=text], input[type=number], input:not([type]), textarea, select").first();
+  const propertyInput = (name: string): Locator =>
+    propertyBlock(name).locator("input[type=text], input[type=number], input:not([type]), textarea, select").first();
   /** Two animation frames: React has committed and the browser has laid out. */
-  const settle = (): Promise<void> => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  const settle = (): Promise<void> =>
+    page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   /** The harness calls updateView when the container width changes: change it and put it back. */
   const nudgeContainer = async (): Promise<void> => {
     const w = page.locator("#control-width input");
@@ -507,7 +511,9 @@ function makeHarness(
     // The harness keeps its inputs (size, property values) in localStorage, so they survive the reload.
     await page.reload();
     await root.waitFor({ state: "attached", timeout: 30_000 });
-    await page.waitForFunction(() => ((window as unknown as { __ikitUpdates?: number }).__ikitUpdates ?? 0) > 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => ((window as unknown as { __ikitUpdates?: number }).__ikitUpdates ?? 0) > 0, undefined, {
+      timeout: 30_000,
+    });
     await settle();
   };
 
@@ -565,7 +571,9 @@ function makeHarness(
           [OVERRIDE_KEY, payload] as const,
         );
         await nudgeContainer();
-        await page.waitForFunction((n) => ((window as unknown as { __ikitUpdates?: number }).__ikitUpdates ?? 0) > n, before, { timeout: 15_000 });
+        await page.waitForFunction((n) => ((window as unknown as { __ikitUpdates?: number }).__ikitUpdates ?? 0) > n, before, {
+          timeout: 15_000,
+        });
         await settle();
         return;
       }

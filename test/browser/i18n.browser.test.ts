@@ -90,7 +90,9 @@ async function titleProblems(h: Harness, title: string, rtl: boolean): Promise<s
   const problems: string[] = [];
   const b = await el.evaluate(textBox);
   if (!onStartSide(b, provider, rtl)) {
-    problems.push(`title "${title}" is not on the ${rtl ? "right" : "left"}: text ${Math.round(b.left)}–${Math.round(b.right)} px in the control's ${Math.round(provider.left)}–${Math.round(provider.right)} px`);
+    problems.push(
+      `title "${title}" is not on the ${rtl ? "right" : "left"}: text ${Math.round(b.left)}–${Math.round(b.right)} px in the control's ${Math.round(provider.left)}–${Math.round(provider.right)} px`,
+    );
   }
   const headings = await h.root.locator("h1, h2, h3, h4, h5, h6").evaluateAll((els) =>
     els
@@ -102,7 +104,11 @@ async function titleProblems(h: Harness, title: string, rtl: boolean): Promise<s
         let own = e.getBoundingClientRect();
         // A heading shrunk to its text (a flex item) shows its alignment inside its parent.
         if (t.width >= 0.9 * own.width && e.parentElement) own = e.parentElement.getBoundingClientRect();
-        return { text: (e.textContent ?? "").trim().slice(0, 40), text_: { left: t.left, right: t.right }, own: { left: own.left, right: own.right } };
+        return {
+          text: (e.textContent ?? "").trim().slice(0, 40),
+          text_: { left: t.left, right: t.right },
+          own: { left: own.left, right: own.right },
+        };
       }),
   );
   for (const hd of headings) {
@@ -137,10 +143,12 @@ const CONTROLS: ControlSpec[] = [
     async assertDisabled(h, t) {
       await h.root.getByText(t.Message_ReadOnly).first().waitFor();
       const prefix = prefixOf(t.Action_Choose_Aria);
-      const enabledChoose = await h.root.locator("button:not([disabled]):not([aria-disabled='true'])").evaluateAll(
-        (buttons, p) => buttons.map((b) => b.getAttribute("aria-label") ?? b.textContent ?? "").filter((n) => n.startsWith(p)),
-        prefix,
-      );
+      const enabledChoose = await h.root
+        .locator("button:not([disabled]):not([aria-disabled='true'])")
+        .evaluateAll(
+          (buttons, p) => buttons.map((b) => b.getAttribute("aria-label") ?? b.textContent ?? "").filter((n) => n.startsWith(p)),
+          prefix,
+        );
       expect(enabledChoose).toEqual([]);
       expect(await h.readProperty("value")).toBe("");
     },
@@ -156,19 +164,26 @@ const CONTROLS: ControlSpec[] = [
         els.map((el) => {
           const track = el.getBoundingClientRect();
           const fill = (el.firstElementChild as HTMLElement | null)?.getBoundingClientRect();
-          return { track: { left: track.left, right: track.right }, fill: fill ? { left: fill.left, right: fill.right, width: fill.width } : undefined };
+          return {
+            track: { left: track.left, right: track.right },
+            fill: fill ? { left: fill.left, right: fill.right, width: fill.width } : undefined,
+          };
         }),
       );
       bars.forEach((b, i) => {
-        if (b.fill && b.fill.width > 0 && b.fill.width < b.track.right - b.track.left - 2 && !onStartSide(b.fill, b.track, rtl)) problems.push(`headroom bar ${i + 1} fills from the ${rtl ? "left" : "right"}`);
+        if (b.fill && b.fill.width > 0 && b.fill.width < b.track.right - b.track.left - 2 && !onStartSide(b.fill, b.track, rtl))
+          problems.push(`headroom bar ${i + 1} fills from the ${rtl ? "left" : "right"}`);
       });
       // The sparkline's time runs in reading direction: its oldest sample is on the start side.
-      const firstX = await h.root.locator("[data-testid=sparkline] path").first().evaluate((path) => {
-        const svg = (path as SVGPathElement).ownerSVGElement;
-        const m = /^M\s*([-\d.]+)/.exec(path.getAttribute("d") ?? "");
-        const width = svg?.viewBox.baseVal.width ?? 0;
-        return m && width > 0 ? Number(m[1]) / width : undefined;
-      });
+      const firstX = await h.root
+        .locator("[data-testid=sparkline] path")
+        .first()
+        .evaluate((path) => {
+          const svg = (path as SVGPathElement).ownerSVGElement;
+          const m = /^M\s*([-\d.]+)/.exec(path.getAttribute("d") ?? "");
+          const width = svg?.viewBox.baseVal.width ?? 0;
+          return m && width > 0 ? Number(m[1]) / width : undefined;
+        });
       if (firstX === undefined) problems.push("the sparkline has no data");
       else if (rtl ? firstX < 0.5 : firstX > 0.5) problems.push(`the sparkline's oldest sample is on the ${rtl ? "left" : "right"}`);
       return problems;
@@ -183,10 +198,9 @@ const CONTROLS: ControlSpec[] = [
     },
     async assertDisabled(h, t) {
       const actionNames = ["cancel", "resume", "postpone"].map((a) => t[`JobAction_${a}`]).filter(Boolean);
-      const enabled = await h.root.locator("button:not([disabled]):not([aria-disabled='true'])").evaluateAll(
-        (buttons, names) => buttons.map((b) => (b.textContent ?? "").trim()).filter((n) => names.includes(n)),
-        actionNames,
-      );
+      const enabled = await h.root
+        .locator("button:not([disabled]):not([aria-disabled='true'])")
+        .evaluateAll((buttons, names) => buttons.map((b) => (b.textContent ?? "").trim()).filter((n) => names.includes(n)), actionNames);
       expect(enabled).toEqual([]);
     },
   },
@@ -199,14 +213,18 @@ const CONTROLS: ControlSpec[] = [
       const select = await boxOf(h, "[role=columnheader][aria-colindex='1']");
       const first = await boxOf(h, "[role=columnheader][aria-colindex='2']");
       if (!select || !first) return ["the grid's first columns are not on screen"];
-      return (rtl ? select.left >= first.right - 1 : select.right <= first.left + 1) ? [] : [`the selection column is not on the ${rtl ? "right" : "left"} of the first data column`];
+      return (rtl ? select.left >= first.right - 1 : select.right <= first.left + 1)
+        ? []
+        : [`the selection column is not on the ${rtl ? "right" : "left"} of the first data column`];
     },
     async prepare(h, t) {
       sampleCsv ??= writeSampleData(path.join(testResultsDir, "sample-data"), [300])[0];
       // The harness does not keep a loaded data set across a reload: load the rows again.
       await h.page.setInputFiles("#recordsInput", sampleCsv);
       for (const [column, type] of Object.entries(CUSTOMER_COLUMN_TYPES)) {
-        const panel = h.page.locator("#accordion__panel-records .io-panel").filter({ has: h.page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${column}$`) }) });
+        const panel = h.page
+          .locator("#accordion__panel-records .io-panel")
+          .filter({ has: h.page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${column}$`) }) });
         await panel.locator("select").selectOption(type);
       }
       await h.page.locator("input[value=Apply]").click();
@@ -333,7 +351,12 @@ function cssRgb(hex: string): string {
 describe.each(CONTROLS)("$control in every user's settings", (spec) => {
   const { control } = spec;
   const english = loadStrings(control, 1033);
-  const stringsOf = (lcid: number): Strings => (lcid === 1033 ? english : fs.existsSync(path.join(repoRoot, "controls", control, "strings", `${control}.${lcid}.resx`)) ? loadStrings(control, lcid) : {});
+  const stringsOf = (lcid: number): Strings =>
+    lcid === 1033
+      ? english
+      : fs.existsSync(path.join(repoRoot, "controls", control, "strings", `${control}.${lcid}.resx`))
+        ? loadStrings(control, lcid)
+        : {};
   let h: Harness | undefined;
   let scratch = "";
 
@@ -357,7 +380,8 @@ describe.each(CONTROLS)("$control in every user's settings", (spec) => {
 
     beforeAll(async () => {
       if (!h) throw new Error("the harness did not open");
-      if (state.lcid !== 1033 && Object.keys(strings).length === 0) throw new Error(`${control} has no strings/${control}.${state.lcid}.resx`);
+      if (state.lcid !== 1033 && Object.keys(strings).length === 0)
+        throw new Error(`${control} has no strings/${control}.${state.lcid}.resx`);
       h.errors.length = 0;
       await h.overrideContext(state.override(strings));
       await spec.prepare(h, strings, state.name);
@@ -402,7 +426,10 @@ describe.each(CONTROLS)("$control in every user's settings", (spec) => {
         // styles h3 in #323130, unreadable on a dark background).
         const allowed = new Set(
           Object.entries(theme)
-            .filter(([name, v]) => typeof v === "string" && /^color(Neutral|Brand|Palette\w+|Status\w+)Foreground/.test(name) && v.startsWith("#"))
+            .filter(
+              ([name, v]) =>
+                typeof v === "string" && /^color(Neutral|Brand|Palette\w+|Status\w+)Foreground/.test(name) && v.startsWith("#"),
+            )
             .map(([, v]) => cssRgb(String(v))),
         );
         expect(colours.headings.filter((h) => !allowed.has(h.color))).toEqual([]);

@@ -33,7 +33,10 @@ if (!hasApt || sudo === null) {
   process.exit(1);
 }
 console.log("Installing Debian's chromium package for the browser tests...");
-execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, { stdio: "inherit", shell: "/bin/sh" });
+execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, {
+  stdio: "inherit",
+  shell: "/bin/sh",
+});
 if (!fs.existsSync("/usr/bin/chromium")) {
   console.error("apt-get finished but /usr/bin/chromium is still missing.");
   process.exit(1);

@@ -45,8 +45,42 @@ export const CUSTOMER_COLUMN_TYPES: Record<(typeof CUSTOMER_COLUMNS)[number], st
 /** The shared seeded generator: the same seed gives the same table on every machine. */
 const prng = seededRandom;
 
-const PREFIXES = ["Contoso", "Fabrikam", "Northwind", "Adventure Works", "Litware", "Tailspin", "Wide World", "Proseware", "Alpine Ski", "Coho", "Lamna", "Trey Research", "Woodgrove", "Humongous", "Fourth Coffee", "Margie's", "Relecloud", "Blue Yonder", "Datum", "Graphic Design"];
-const SUFFIXES = ["Retail", "Wholesale", "Manufacturing", "Logistics", "Foods", "Outdoor", "Electronics", "Pharma", "Consulting", "Motors", "Textiles", "Energy"];
+const PREFIXES = [
+  "Contoso",
+  "Fabrikam",
+  "Northwind",
+  "Adventure Works",
+  "Litware",
+  "Tailspin",
+  "Wide World",
+  "Proseware",
+  "Alpine Ski",
+  "Coho",
+  "Lamna",
+  "Trey Research",
+  "Woodgrove",
+  "Humongous",
+  "Fourth Coffee",
+  "Margie's",
+  "Relecloud",
+  "Blue Yonder",
+  "Datum",
+  "Graphic Design",
+];
+const SUFFIXES = [
+  "Retail",
+  "Wholesale",
+  "Manufacturing",
+  "Logistics",
+  "Foods",
+  "Outdoor",
+  "Electronics",
+  "Pharma",
+  "Consulting",
+  "Motors",
+  "Textiles",
+  "Energy",
+];
 const FORMS = ["Inc.", "Ltd.", "GmbH", "LLC", "S.A.", "plc", "& Co.", "B.V."];
 const ENTITIES = [
   { id: "usmf", country: "USA", currency: "USD", prefix: "US", cities: ["Seattle", "Chicago", "Atlanta", "Dallas", "Boston", "Denver"] },
@@ -78,7 +112,10 @@ export function generateCustomers(count: number, seed = 20240501): CustomerTable
     const n = (perEntity.get(entity.id) ?? 0) + 1;
     perEntity.set(entity.id, n);
     const name = `${pick(rnd, PREFIXES)} ${pick(rnd, SUFFIXES)} ${pick(rnd, FORMS)}`;
-    const slug = name.toLowerCase().replace(/[^a-z]+/g, "").slice(0, 16);
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z]+/g, "")
+      .slice(0, 16);
     // Credit limits in round amounts, as finance teams set them; JPY amounts are 100x larger.
     const credit = Math.round(rnd() * 200) * 2500 * (entity.currency === "JPY" ? 100 : 1);
     const created = new Date(start + Math.floor(rnd() * span));
@@ -118,6 +155,9 @@ export function writeSampleData(dir: string, counts: readonly number[] = [5000, 
 
 if (require.main === module) {
   const [dir, ...counts] = process.argv.slice(2);
-  const files = writeSampleData(dir ?? path.join(__dirname, "..", "..", "out", "sample-data"), counts.length ? counts.map(Number) : undefined);
+  const files = writeSampleData(
+    dir ?? path.join(__dirname, "..", "..", "out", "sample-data"),
+    counts.length ? counts.map(Number) : undefined,
+  );
   for (const f of files) console.log(f);
 }

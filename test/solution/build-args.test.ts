@@ -10,7 +10,10 @@ describe("build command line (node:util parseArgs)", () => {
   });
 
   it("builds one control without packing, named by option or position", () => {
-    expect(parseBuildArgs(["--no-pack", "--control", "VirtualTablePreview"])).toMatchObject({ control: "VirtualTablePreview", pack: false });
+    expect(parseBuildArgs(["--no-pack", "--control", "VirtualTablePreview"])).toMatchObject({
+      control: "VirtualTablePreview",
+      pack: false,
+    });
     expect(parseBuildArgs(["ThrottlingEventPanel"])).toMatchObject({ control: "ThrottlingEventPanel", pack: false });
   });
 

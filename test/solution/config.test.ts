@@ -22,7 +22,11 @@ describe("solution/solution.config.json", () => {
     ["a nine-letter prefix", { publisher: { ...good.publisher, prefix: "integrati" } }, "must be 2-8 letters or digits"],
     ["a prefix with an underscore", { publisher: { ...good.publisher, prefix: "ik_t" } }, "must be 2-8 letters or digits"],
     ["an option value prefix too large", { publisher: { ...good.publisher, optionValuePrefix: 100000 } }, "from 10000 to 99999"],
-    ["an option value prefix as text", { publisher: { ...good.publisher, optionValuePrefix: "51420" } }, "optionValuePrefix must be a number"],
+    [
+      "an option value prefix as text",
+      { publisher: { ...good.publisher, optionValuePrefix: "51420" } },
+      "optionValuePrefix must be a number",
+    ],
     ["a two-part version", { version: "1.0" }, "must have three numeric parts"],
     ["a four-part version", { version: "1.0.0.0" }, "must have three numeric parts"],
     ["a unique name with a space", { uniqueName: "Integration Kit" }, 'uniqueName "Integration Kit" must be letters'],

@@ -5,7 +5,14 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { loadSolutionConfig } from "../../solution/scripts/config";
-import { CONTENT_TYPES_FILE, CUSTOMIZATIONS_FILE, SOLUTION_FILE, contentTypesXml, customizationsXml, solutionXml } from "../../solution/scripts/templates";
+import {
+  CONTENT_TYPES_FILE,
+  CUSTOMIZATIONS_FILE,
+  SOLUTION_FILE,
+  contentTypesXml,
+  customizationsXml,
+  solutionXml,
+} from "../../solution/scripts/templates";
 
 const FIXTURE_DIR = path.resolve(__dirname, "..", "fixtures", "solution", "FixtureControl");
 export const CONTROL = "ikit_IntegrationKit.FixtureControl";
@@ -219,18 +226,48 @@ function xmlOfSize(size: number, element: string): Buffer {
 const GiB = 1024 * MiB;
 
 export const HOSTILE_CASES: readonly HostileCase[] = [
-  { name: "zip-slip ../", build: () => writeZip(extra({ name: "../../evil.js", data: Buffer.from("x") })), expect: "refused", message: 'entry "../../evil.js" contains ".."' },
+  {
+    name: "zip-slip ../",
+    build: () => writeZip(extra({ name: "../../evil.js", data: Buffer.from("x") })),
+    expect: "refused",
+    message: 'entry "../../evil.js" contains ".."',
+  },
   {
     name: "zip-slip inside Controls/",
     build: () => writeZip(extra({ name: `${FOLDER}/../../../evil.js`, data: Buffer.from("x") })),
     expect: "refused",
     message: 'contains ".."',
   },
-  { name: "absolute name", build: () => writeZip(extra({ name: "/etc/evil.js", data: Buffer.from("x") })), expect: "refused", message: 'entry "/etc/evil.js" starts with "/"' },
-  { name: "drive letter", build: () => writeZip(extra({ name: "C:/Windows/evil.js", data: Buffer.from("x") })), expect: "refused", message: "starts with a drive letter" },
-  { name: "backslashes", build: () => writeZip(extra({ name: "Controls\\..\\evil.js", data: Buffer.from("x") })), expect: "refused", message: 'uses "\\"' },
-  { name: "./ segment", build: () => writeZip(extra({ name: `${FOLDER}/./bundle2.js`, data: Buffer.from("x") })), expect: "refused", message: 'contains a "./" segment' },
-  { name: "// segment", build: () => writeZip(extra({ name: `Controls//bundle2.js`, data: Buffer.from("x") })), expect: "refused", message: 'contains an empty segment ("//")' },
+  {
+    name: "absolute name",
+    build: () => writeZip(extra({ name: "/etc/evil.js", data: Buffer.from("x") })),
+    expect: "refused",
+    message: 'entry "/etc/evil.js" starts with "/"',
+  },
+  {
+    name: "drive letter",
+    build: () => writeZip(extra({ name: "C:/Windows/evil.js", data: Buffer.from("x") })),
+    expect: "refused",
+    message: "starts with a drive letter",
+  },
+  {
+    name: "backslashes",
+    build: () => writeZip(extra({ name: "Controls\\..\\evil.js", data: Buffer.from("x") })),
+    expect: "refused",
+    message: 'uses "\\"',
+  },
+  {
+    name: "./ segment",
+    build: () => writeZip(extra({ name: `${FOLDER}/./bundle2.js`, data: Buffer.from("x") })),
+    expect: "refused",
+    message: 'contains a "./" segment',
+  },
+  {
+    name: "// segment",
+    build: () => writeZip(extra({ name: `Controls//bundle2.js`, data: Buffer.from("x") })),
+    expect: "refused",
+    message: 'contains an empty segment ("//")',
+  },
   {
     name: "duplicate name",
     build: () => writeZip(extra({ name: SOLUTION_FILE, data: Buffer.from("<ImportExportXml/>") })),
@@ -243,8 +280,18 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     expect: "refused",
     message: 'duplicate entry: "solution.xml" and "Solution.xml" differ only in case',
   },
-  { name: "NUL in a name", build: () => writeZip(extra({ name: "bundle.js\u0000.xml", data: Buffer.from("x") })), expect: "refused", message: "contains a NUL character (U+0000)" },
-  { name: "control character in a name", build: () => writeZip(extra({ name: "a\u001b[31m.js", data: Buffer.from("x") })), expect: "refused", message: "contains a control character (U+001B)" },
+  {
+    name: "NUL in a name",
+    build: () => writeZip(extra({ name: "bundle.js\u0000.xml", data: Buffer.from("x") })),
+    expect: "refused",
+    message: "contains a NUL character (U+0000)",
+  },
+  {
+    name: "control character in a name",
+    build: () => writeZip(extra({ name: "a\u001b[31m.js", data: Buffer.from("x") })),
+    expect: "refused",
+    message: "contains a control character (U+001B)",
+  },
   {
     name: "name not valid UTF-8",
     build: () => writeZip(extra({ name: Buffer.from([0x43, 0xff, 0xfe, 0x2e, 0x6a, 0x73]), data: Buffer.from("x") })),
@@ -271,7 +318,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   {
     name: "size header that lies (root file)",
-    build: () => writeZip(replaced(CUSTOMIZATIONS_FILE, () => ({ name: CUSTOMIZATIONS_FILE, deflated: deflatedZeros(GiB), declaredSize: 1000 }))),
+    build: () =>
+      writeZip(replaced(CUSTOMIZATIONS_FILE, () => ({ name: CUSTOMIZATIONS_FILE, deflated: deflatedZeros(GiB), declaredSize: 1000 }))),
     expect: "refused",
     message: 'entry "customizations.xml": its size header lies',
   },
@@ -283,7 +331,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   {
     name: "billion laughs DTD",
-    build: () => writeZip(withText(SOLUTION_FILE, (t) => t.replace(/^\uFEFF?<\?xml[^>]*\?>/, BILLION_LAUGHS).replace("<UniqueName>IntegrationKit<", "<UniqueName>&lol9;<"))),
+    build: () =>
+      writeZip(
+        withText(SOLUTION_FILE, (t) =>
+          t.replace(/^\uFEFF?<\?xml[^>]*\?>/, BILLION_LAUGHS).replace("<UniqueName>IntegrationKit<", "<UniqueName>&lol9;<"),
+        ),
+      ),
     expect: "refused",
     message: "solution.xml is not well-formed XML (line 13, column 2: a DOCTYPE is not allowed",
   },
@@ -293,7 +346,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
       writeZip(
         withText(CUSTOMIZATIONS_FILE, (t) =>
           t
-            .replace(/^\uFEFF?<\?xml[^>]*\?>/, '<?xml version="1.0"?><!DOCTYPE ImportExportXml [<!ENTITY secret SYSTEM "file:///etc/passwd">]>')
+            .replace(
+              /^\uFEFF?<\?xml[^>]*\?>/,
+              '<?xml version="1.0"?><!DOCTYPE ImportExportXml [<!ENTITY secret SYSTEM "file:///etc/passwd">]>',
+            )
             .replace("<Roles />", "<Roles>&secret;</Roles>"),
         ),
       ),
@@ -303,25 +359,34 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: "DTD in a control manifest",
     build: () =>
-      writeZip(withText(`${FOLDER}/ControlManifest.xml`, (t) => t.replace(/^\uFEFF?<\?xml[^>]*\?>/, '<?xml version="1.0"?><!DOCTYPE manifest SYSTEM "http://example.invalid/m.dtd">'))),
+      writeZip(
+        withText(`${FOLDER}/ControlManifest.xml`, (t) =>
+          t.replace(/^\uFEFF?<\?xml[^>]*\?>/, '<?xml version="1.0"?><!DOCTYPE manifest SYSTEM "http://example.invalid/m.dtd">'),
+        ),
+      ),
     expect: "refused",
     message: "ControlManifest.xml is not well-formed XML (line 1, column 78: a DOCTYPE is not allowed",
   },
   {
     name: "200,000-deep nesting",
-    build: () => writeZip(withText(CUSTOMIZATIONS_FILE, (t) => t.replace("<Roles />", `<Roles>${"<a>".repeat(200_000)}${"</a>".repeat(200_000)}</Roles>`))),
+    build: () =>
+      writeZip(
+        withText(CUSTOMIZATIONS_FILE, (t) => t.replace("<Roles />", `<Roles>${"<a>".repeat(200_000)}${"</a>".repeat(200_000)}</Roles>`)),
+      ),
     expect: "refused",
     message: "elements nest deeper than 256 levels",
   },
   {
     name: "100,000 entries",
-    build: () => writeZip([...validEntries(), ...Array.from({ length: 100_000 }, (_, i) => ({ name: `${FOLDER}/f${i}.js`, method: 0 as const }))]),
+    build: () =>
+      writeZip([...validEntries(), ...Array.from({ length: 100_000 }, (_, i) => ({ name: `${FOLDER}/f${i}.js`, method: 0 as const }))]),
     expect: "refused",
     message: "the zip has 100,006 entries; more than 10,000 is refused",
   },
   {
     name: "15 MiB of elements where the checks read (4 million)",
-    build: () => writeZip(withText(CUSTOMIZATIONS_FILE, (t) => t.replace("<CustomControls>", `<CustomControls>${"<a/>".repeat((15 * MiB) / 4)}`))),
+    build: () =>
+      writeZip(withText(CUSTOMIZATIONS_FILE, (t) => t.replace("<CustomControls>", `<CustomControls>${"<a/>".repeat((15 * MiB) / 4)}`))),
     expect: "refused",
     message: "more than 100,000 elements to read",
   },
@@ -333,7 +398,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   {
     name: "15 MiB customizations.xml of roles (470,000 elements)",
-    build: () => writeZip(withText(CUSTOMIZATIONS_FILE, (t) => t.replace("<Roles />", `<Roles>${ROLE.repeat(Math.floor((15 * MiB) / ROLE.length))}</Roles>`))),
+    build: () =>
+      writeZip(
+        withText(CUSTOMIZATIONS_FILE, (t) => t.replace("<Roles />", `<Roles>${ROLE.repeat(Math.floor((15 * MiB) / ROLE.length))}</Roles>`)),
+      ),
     expect: "accepted",
     message: "valid, read within the limits",
   },
@@ -342,14 +410,21 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     build: () =>
       writeZip([
         ...validEntries(),
-        ...[1025, 1031, 3082].map((lcid) => ({ name: `${FOLDER}/strings/FixtureControl.${lcid}.resx`, data: xmlOfSize(15 * MiB, '<data name="k"><value>v</value></data>') })),
+        ...[1025, 1031, 3082].map((lcid) => ({
+          name: `${FOLDER}/strings/FixtureControl.${lcid}.resx`,
+          data: xmlOfSize(15 * MiB, '<data name="k"><value>v</value></data>'),
+        })),
       ]),
     expect: "refused",
     message: "the XML files to read come to more than 32,768 KB in all",
   },
   {
     name: "150 MiB in 30 control files",
-    build: () => writeZip([...validEntries(), ...Array.from({ length: 30 }, (_, i) => ({ name: `${FOLDER}/part${i}.js`, deflated: deflatedZeros(5 * MiB) }))]),
+    build: () =>
+      writeZip([
+        ...validEntries(),
+        ...Array.from({ length: 30 }, (_, i) => ({ name: `${FOLDER}/part${i}.js`, deflated: deflatedZeros(5 * MiB) })),
+      ]),
     expect: "refused",
     message: "the zip inflates to more than 131,072 KB in all",
   },
@@ -380,6 +455,11 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     expect: "refused",
     message: "not a readable zip (truncated, or not a zip at all)",
   },
-  { name: "not a zip", build: () => Buffer.from("<ImportExportXml>this is XML, not a zip</ImportExportXml>"), expect: "refused", message: "not a readable zip" },
+  {
+    name: "not a zip",
+    build: () => Buffer.from("<ImportExportXml>this is XML, not a zip</ImportExportXml>"),
+    expect: "refused",
+    message: "not a readable zip",
+  },
   { name: "empty file", build: () => Buffer.alloc(0), expect: "refused", message: "not a readable zip" },
 ];

@@ -59,7 +59,10 @@ describe("verifySolutionZip on hostile zips", () => {
     const valid = writeZip(validEntries());
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ at: fc.nat({ max: valid.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ at: fc.nat({ max: valid.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         fc.option(fc.nat({ max: valid.length }), { nil: undefined }),
         async (edits, cut) => {
           const bytes = Buffer.from(valid);

@@ -77,7 +77,13 @@ describe("packSolution with the fixture control", () => {
 
     const unmanaged = await verifySolutionZip(r.unmanagedZip);
     expect(unmanaged.errors).toEqual([]);
-    expect(unmanaged.solution).toEqual({ uniqueName: "IntegrationKit", version: "1.0.0.0", managed: false, prefix: "ikit", languages: [1033] });
+    expect(unmanaged.solution).toEqual({
+      uniqueName: "IntegrationKit",
+      version: "1.0.0.0",
+      managed: false,
+      prefix: "ikit",
+      languages: [1033],
+    });
     expect(unmanaged.controls.map((c) => c.files)).toEqual([
       [`${FOLDER}/ControlManifest.xml`, `${FOLDER}/bundle.js`, `${FOLDER}/strings/FixtureControl.1033.resx`],
     ]);
@@ -115,8 +121,19 @@ describe("packSolution with the fixture control", () => {
     const customizations = at(xml(await zip.file("customizations.xml")!.async("string")), "ImportExportXml") as Record<string, unknown>;
     // pac's sections, in pac's order, empty ones present.
     expect(Object.keys(customizations).filter((k) => !k.startsWith("@_"))).toEqual([
-      "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships",
-      "OrganizationSettings", "optionsets", "CustomControls", "SolutionPluginAssemblies", "EntityDataProviders", "Languages",
+      "Entities",
+      "Roles",
+      "Workflows",
+      "FieldSecurityProfiles",
+      "Templates",
+      "EntityMaps",
+      "EntityRelationships",
+      "OrganizationSettings",
+      "optionsets",
+      "CustomControls",
+      "SolutionPluginAssemblies",
+      "EntityDataProviders",
+      "Languages",
     ]);
     expect(at(customizations, "CustomControls", "CustomControl")).toEqual({ Name: NAME, FileName: `/${FOLDER}/ControlManifest.xml` });
     const types = at(xml(await zip.file("[Content_Types].xml")!.async("string")), "Types");
@@ -170,7 +187,10 @@ describe("packSolution with the fixture control", () => {
     editFixture("ControlManifest.xml", (t) =>
       t
         .replace('control-type="virtual"', 'control-type="virtual" preview-image="img/preview.png"')
-        .replace('<code path="bundle.js" order="1"/>', '<code path="bundle.js" order="1"/>\n      <css path="css/FixtureControl.css" order="1"/>'),
+        .replace(
+          '<code path="bundle.js" order="1"/>',
+          '<code path="bundle.js" order="1"/>\n      <css path="css/FixtureControl.css" order="1"/>',
+        ),
     );
     fs.mkdirSync(path.join(fixture, "img"));
     fs.writeFileSync(path.join(fixture, "img/preview.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -179,9 +199,7 @@ describe("packSolution with the fixture control", () => {
     const r = await pack();
     const v = await verifySolutionZip(r.managedZip);
     expect(v.errors).toEqual([]);
-    expect(v.controls[0].files).toEqual(
-      expect.arrayContaining([`${FOLDER}/img/preview.png`, `${FOLDER}/css/FixtureControl.css`]),
-    );
+    expect(v.controls[0].files).toEqual(expect.arrayContaining([`${FOLDER}/img/preview.png`, `${FOLDER}/css/FixtureControl.css`]));
   });
 
   it("packs again over zips of the same version and content, and leaves other files in the folder alone", async () => {

@@ -29,7 +29,10 @@ const EXPECTED: Record<string, { solution: Omit<VerifiedSolution, "languages">; 
 
 describeWithShared("verifySolutionZip on real solutions that Dataverse imports", REAL_SOLUTIONS_DIR, () => {
   it("has every zip of the reference folder in this test", () => {
-    const zips = fs.readdirSync(REAL_SOLUTIONS_DIR).filter((f) => f.endsWith(".zip")).sort();
+    const zips = fs
+      .readdirSync(REAL_SOLUTIONS_DIR)
+      .filter((f) => f.endsWith(".zip"))
+      .sort();
     expect(zips).toEqual(Object.keys(EXPECTED).sort());
   });
 
@@ -50,7 +53,9 @@ describeWithShared("verifySolutionZip on real solutions that Dataverse imports",
 
   it("finds the pac-built sample's declared resx and the licence file beside the bundle", async () => {
     const r = await verifySolutionZip(path.join(REAL_SOLUTIONS_DIR, "CodeInterpreterControlSolution.zip"));
-    expect(r.controls[0].files).toContain("Controls/dev_CodeInterpreterSample.CodeInterpreterControl/strings/CodeInterpreterControl.1033.resx");
+    expect(r.controls[0].files).toContain(
+      "Controls/dev_CodeInterpreterSample.CodeInterpreterControl/strings/CodeInterpreterControl.1033.resx",
+    );
     expect(r.warnings).toEqual([]);
   });
 });

@@ -38,13 +38,18 @@ describeWithShared("customizations.xml against Microsoft's solution schema", SCH
     for (const zipPath of [packed.unmanagedZip, packed.managedZip]) {
       const zip = await JSZip.loadAsync(fs.readFileSync(zipPath));
       const text = await zip.file("customizations.xml")!.async("string");
-      expect(await validate(`${path.basename(zipPath, ".zip")}.customizations.xml`, text.replace(/^\uFEFF/, ""))).toEqual({ valid: true, errors: [] });
+      expect(await validate(`${path.basename(zipPath, ".zip")}.customizations.xml`, text.replace(/^\uFEFF/, ""))).toEqual({
+        valid: true,
+        errors: [],
+      });
     }
   }, 30_000);
 
   it("validates the form we write for three controls in three languages", async () => {
     const names = ["IntegrationPatternPicker", "ThrottlingEventPanel", "VirtualTablePreview"].map((c) => `ikit_IntegrationKit.${c}`);
-    const text = customizationsXml(names, [1033, 1025, 1031]).toString("utf8").replace(/^\uFEFF/, "");
+    const text = customizationsXml(names, [1033, 1025, 1031])
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
     expect(await validate("customizations.xml", text)).toEqual({ valid: true, errors: [] });
   }, 30_000);
 

@@ -28,7 +28,8 @@ const MANIFEST = [
   "",
 ].join("\r\n");
 
-const PACKAGE_JSON = '{\n  "name": "integrationkit",\n  "version": "1.0.0",\n  "private": true,\n  "dependencies": {\n    "react": "16.14.0"\n  },\n  "devDependencies": { "x": "1.0.0" }\n}\n';
+const PACKAGE_JSON =
+  '{\n  "name": "integrationkit",\n  "version": "1.0.0",\n  "private": true,\n  "dependencies": {\n    "react": "16.14.0"\n  },\n  "devDependencies": { "x": "1.0.0" }\n}\n';
 
 let root: string;
 
@@ -53,9 +54,7 @@ describe("stampVersion on a temp copy of the repo's versioned files", () => {
       ["controls/Sample/ControlManifest.Input.xml", "package.json", "shared/package.json"].sort(),
     );
     const manifest = read("controls", "Sample", "ControlManifest.Input.xml");
-    expect(manifest).toBe(
-      MANIFEST.replace('constructor="Sample" version="1.0.0"', 'constructor="Sample" version="2.3.4"'),
-    );
+    expect(manifest).toBe(MANIFEST.replace('constructor="Sample" version="1.0.0"', 'constructor="Sample" version="2.3.4"'));
     // Untouched: the comment, api-version, platform library and resx versions, CRLF.
     expect(manifest).toContain('<!-- <control namespace="Old" constructor="Old" version="0.0.1"> -->');
     expect(manifest).toContain('api-version="1.3.18"');

@@ -21,7 +21,13 @@ describe("verifySolutionZip on our own pac-form solution", () => {
     expect(r.warnings).toEqual([]);
     expect(r.solution).toEqual({ uniqueName: "IntegrationKit", version: "1.0.0.0", managed: false, prefix: "ikit", languages: [1033] });
     expect(r.controls).toEqual([
-      { name: CONTROL, namespace: "IntegrationKit", constructorName: "FixtureControl", version: "1.0.0", files: [MANIFEST, `${FOLDER}/bundle.js`, RESX] },
+      {
+        name: CONTROL,
+        namespace: "IntegrationKit",
+        constructorName: "FixtureControl",
+        version: "1.0.0",
+        files: [MANIFEST, `${FOLDER}/bundle.js`, RESX],
+      },
     ]);
   });
 
@@ -47,14 +53,20 @@ describeWithShared("verifySolutionZip on the real pac-built solution", REAL_PAC_
     expect(r.warnings).toEqual([]);
     expect(r.solution).toEqual({ uniqueName: "MultiSelectLookup", version: "1.0.1.1", managed: true, prefix: "ktcs", languages: [1033] });
     expect(r.controls.map((c) => [c.name, c.version, c.files])).toEqual([
-      ["ktcs_ktcs.MultiSelectLookup", "0.0.2", ["Controls/ktcs_ktcs.MultiSelectLookup/ControlManifest.xml", "Controls/ktcs_ktcs.MultiSelectLookup/bundle.js"]],
+      [
+        "ktcs_ktcs.MultiSelectLookup",
+        "0.0.2",
+        ["Controls/ktcs_ktcs.MultiSelectLookup/ControlManifest.xml", "Controls/ktcs_ktcs.MultiSelectLookup/bundle.js"],
+      ],
     ]);
   });
 
   it("accepts the whole reference folder zipped as is, with a warning for the stray README", async () => {
     const r = await verifySolutionZip(await zipDirectory(REAL_PAC_DIR));
     expect(r.ok).toBe(true);
-    expect(r.warnings).toEqual(['"README.md" is not part of the solution (neither a root file nor in a solution folder such as Controls/)']);
+    expect(r.warnings).toEqual([
+      '"README.md" is not part of the solution (neither a root file nor in a solution folder such as Controls/)',
+    ]);
   });
 });
 
@@ -232,18 +244,29 @@ describe("verifySolutionZip refuses a targeted corruption of what Dataverse requ
 /** What Dataverse's own exports and Microsoft's pac-built sample do differently from our packer: accepted. */
 const accepted: [string, Edit][] = [
   ["no Override for the control manifest", (z) => editEntry(z, "[Content_Types].xml", (t) => t.replace(/<Override [^>]*\/>/, ""))],
-  ["xml typed application/octet-stream", (z) => editEntry(z, "[Content_Types].xml", (t) => t.replace('ContentType="text/xml"', 'ContentType="application/octet-stream"'))],
+  [
+    "xml typed application/octet-stream",
+    (z) => editEntry(z, "[Content_Types].xml", (t) => t.replace('ContentType="text/xml"', 'ContentType="application/octet-stream"')),
+  ],
   ["a two-part solution version", (z) => editEntry(z, "solution.xml", (t) => t.replace("<Version>1.0.0.0<", "<Version>1.0<"))],
   ["a three-part solution version", (z) => editEntry(z, "solution.xml", (t) => t.replace("<Version>1.0.0.0<", "<Version>1.0.0<"))],
   [
     "no BOM, no XML declaration, LF line ends",
     async (z) => {
       for (const name of ["solution.xml", "customizations.xml"]) {
-        await editEntry(z, name, (t) => t.replace(/^\uFEFF/, "").replace(/^<\?xml[^>]*\?>\r\n/, "").replace(/\r\n/g, "\n"));
+        await editEntry(z, name, (t) =>
+          t
+            .replace(/^\uFEFF/, "")
+            .replace(/^<\?xml[^>]*\?>\r\n/, "")
+            .replace(/\r\n/g, "\n"),
+        );
       }
     },
   ],
-  ["empty sections written as start and end tags", (z) => editEntry(z, "customizations.xml", (t) => t.replace("<Roles />", "<Roles></Roles>"))],
+  [
+    "empty sections written as start and end tags",
+    (z) => editEntry(z, "customizations.xml", (t) => t.replace("<Roles />", "<Roles></Roles>")),
+  ],
 ];
 
 describe("verifySolutionZip accepts what Dataverse imports though pac would write it otherwise", () => {
@@ -267,6 +290,8 @@ describe("verifySolutionZip warns about what it does not refuse", () => {
 
   it("a file outside the solution's folders", async () => {
     const r = await verifySolutionZip(await editZip(ours(), (z) => void z.file("notes.txt", "x")));
-    expect(r.warnings).toEqual(['"notes.txt" is not part of the solution (neither a root file nor in a solution folder such as Controls/)']);
+    expect(r.warnings).toEqual([
+      '"notes.txt" is not part of the solution (neither a root file nor in a solution folder such as Controls/)',
+    ]);
   });
 });

@@ -32,9 +32,16 @@ const xmlChar = (c: string): boolean => {
   const code = c.codePointAt(0) ?? 0;
   return code === 0x9 || code === 0xa || (code >= 0x20 && code < 0xd800) || (code > 0xdfff && code < 0xfffe);
 };
-const text = fc.oneof(fc.constant(""), fc.string({ maxLength: 8 }).filter((t) => [...t].every(xmlChar)));
+const text = fc.oneof(
+  fc.constant(""),
+  fc.string({ maxLength: 8 }).filter((t) => [...t].every(xmlChar)),
+);
 // fast-xml-parser trims attribute values too; readXml keeps them as written, so the oracle sees none to trim.
-const attrs = fc.dictionary(fc.constantFrom("x", "id", "type"), text.map((t) => t.trim()), { maxKeys: 2 });
+const attrs = fc.dictionary(
+  fc.constantFrom("x", "id", "type"),
+  text.map((t) => t.trim()),
+  { maxKeys: 2 },
+);
 const elementOfDepth = (depth: number): fc.Arbitrary<El> =>
   fc.record({
     name,
@@ -71,7 +78,8 @@ describe("readXml", () => {
   });
 
   it("builds only the parts asked for", () => {
-    const xml = "<ImportExportXml><Entities><Entity><Name>x</Name></Entity></Entities><Languages><Language>1033</Language><Language>1031</Language></Languages></ImportExportXml>";
+    const xml =
+      "<ImportExportXml><Entities><Entity><Name>x</Name></Entity></Entities><Languages><Language>1033</Language><Language>1031</Language></Languages></ImportExportXml>";
     expect(readXml(xml, { keep: [["ImportExportXml", "Languages"]] })).toEqual({
       doc: { ImportExportXml: { Languages: { Language: ["1033", "1031"] } } },
     });
@@ -79,7 +87,11 @@ describe("readXml", () => {
 
   it.each([
     ["a DOCTYPE", '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', "a DOCTYPE is not allowed"],
-    ["nesting past the limit", `${"<a>".repeat(MAX_XML_DEPTH + 1)}${"</a>".repeat(MAX_XML_DEPTH + 1)}`, `elements nest deeper than ${MAX_XML_DEPTH} levels`],
+    [
+      "nesting past the limit",
+      `${"<a>".repeat(MAX_XML_DEPTH + 1)}${"</a>".repeat(MAX_XML_DEPTH + 1)}`,
+      `elements nest deeper than ${MAX_XML_DEPTH} levels`,
+    ],
     ["too many elements to build", `<r>${"<a/>".repeat(MAX_XML_ELEMENTS)}</r>`, "more than 100,000 elements to read"],
     ["an undefined entity", "<a>&nope;</a>", "undefined entity"],
     ["a second root", "<a/><b/>", "documents may contain only one root"],

@@ -20,7 +20,10 @@ export function describeWithShared(title: string, dir: string, body: () => void)
     describe(title, body);
     return;
   }
-  const shown = path.relative(path.resolve(__dirname, "..", ".."), dir).split(path.sep).join("/");
+  const shown = path
+    .relative(path.resolve(__dirname, "..", ".."), dir)
+    .split(path.sep)
+    .join("/");
   // Straight to stdout: jest does not show console output of a test file whose tests are all skipped.
   process.stdout.write(`skipped: ${title}: ${shown} not present\n`);
   describe.skip(`${title} (skipped: ${shown} not present)`, body);

@@ -1,5 +1,17 @@
 import * as React from "react";
-import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import {
   BUDGET_FIELDS,
   BUDGET_FIELD_MAX,
@@ -19,17 +31,32 @@ import {
 import { patternName, type TextProps } from "./text";
 
 const useStyles = makeStyles({
-  inputs: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  inputs: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
   scroller: { overflowX: "auto", maxWidth: "100%", marginTop: tokens.spacingVerticalM },
   table: { borderCollapse: "collapse", width: "100%" },
-  cell: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalS, textAlign: "left", verticalAlign: "top" },
+  cell: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingHorizontalS,
+    textAlign: "left",
+    verticalAlign: "top",
+  },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   summary: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground2 },
   facts: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-const STATUS_COLOR: Record<BudgetStatus, "success" | "warning" | "danger"> = { ok: "success", near: "warning", over: "danger", "above-allocation": "warning" };
+const STATUS_COLOR: Record<BudgetStatus, "success" | "warning" | "danger"> = {
+  ok: "success",
+  near: "warning",
+  over: "danger",
+  "above-allocation": "warning",
+};
 const VERDICT_INTENT: Record<BudgetVerdict, "success" | "warning" | "error"> = {
   ok: "success",
   near: "warning",
@@ -39,7 +66,8 @@ const VERDICT_INTENT: Record<BudgetVerdict, "success" | "warning" | "error"> = {
 };
 
 /** What the user typed in each field, kept as text so an invalid entry stays visible with its message. */
-export type BudgetDraft = Partial<Record<BudgetField, string>> & Record<"recordsPerRun" | "runsPerDay" | "batchSize", string> & { identity?: BudgetIdentity };
+export type BudgetDraft = Partial<Record<BudgetField, string>> &
+  Record<"recordsPerRun" | "runsPerDay" | "batchSize", string> & { identity?: BudgetIdentity };
 
 interface BudgetPanelProps extends TextProps {
   draft: BudgetDraft;
@@ -119,7 +147,10 @@ export const BudgetPanel: React.FC<BudgetPanelProps> = (props) => {
           );
         })}
         <Field label={t("Budget_Input_identity")} hint={t("Budget_Hint_identity")}>
-          <Select value={draft.identity ?? "application-user"} onChange={(_e, d) => onChange({ ...draft, identity: d.value as BudgetIdentity })}>
+          <Select
+            value={draft.identity ?? "application-user"}
+            onChange={(_e, d) => onChange({ ...draft, identity: d.value as BudgetIdentity })}
+          >
             {BUDGET_IDENTITIES.map((id) => (
               <option key={id} value={id}>
                 {t(`Budget_Identity_${id}`)}

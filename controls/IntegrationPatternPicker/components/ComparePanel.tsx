@@ -6,12 +6,21 @@ import { adviceText, describedRows, optionLabel, patternField, patternName, type
 const useStyles = makeStyles({
   scroller: { overflowX: "auto", maxWidth: "100%" },
   table: { borderCollapse: "collapse", width: "100%", minWidth: "480px", tableLayout: "fixed" },
-  cell: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalS, verticalAlign: "top", textAlign: "left" },
+  cell: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingHorizontalS,
+    verticalAlign: "top",
+    textAlign: "left",
+  },
   rowHead: { width: "9em", fontWeight: tokens.fontWeightSemibold },
   bullets: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-const FIT_COLOR: Record<Fit, "success" | "informative" | "danger"> = { recommended: "success", possible: "informative", "not-suitable": "danger" };
+const FIT_COLOR: Record<Fit, "success" | "informative" | "danger"> = {
+  recommended: "success",
+  possible: "informative",
+  "not-suitable": "danger",
+};
 
 interface ComparePanelProps extends TextProps {
   compareIds: string[];
@@ -80,8 +89,17 @@ export const ComparePanel: React.FC<ComparePanelProps> = ({ t, plural, formatter
         ) : null;
       },
     },
-    ...describedRows(t, metas[0], bullets).map(([label], i) => ({ label, cell: (id: IntegrationPattern["id"]) => describedRows(t, meta(id), bullets)[i][1] })),
-    { label: t("Detail_NeedsDeploymentShort"), cell: (id) => meta(id).traits.deployments.map((d) => optionLabel(t, "deployment", d)).join(", ") },
+    ...describedRows(t, metas[0], bullets).map(([label], i) => ({
+      label,
+      cell: (id: IntegrationPattern["id"]) => describedRows(t, meta(id), bullets)[i][1],
+    })),
+    {
+      label: t("Detail_NeedsDeploymentShort"),
+      cell: (id) =>
+        meta(id)
+          .traits.deployments.map((d) => optionLabel(t, "deployment", d))
+          .join(", "),
+    },
     { label: t("Detail_Throttling"), cell: (id) => patternField(t, id, "Throttling") },
     { label: t("Compare_Warnings"), cell: (id) => bullets((rec(id)?.warnings ?? []).map((w) => adviceText(t, w))) },
   ];

@@ -82,12 +82,29 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
-  chosen: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "baseline", minWidth: 0 },
-  columns: { display: "grid", gridTemplateColumns: "minmax(260px, 340px) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalXL, alignItems: "start" },
+  chosen: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "baseline",
+    minWidth: 0,
+  },
+  columns: {
+    display: "grid",
+    gridTemplateColumns: "minmax(260px, 340px) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalXL,
+    alignItems: "start",
+  },
   stacked: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
   panel: { minWidth: 0 },
   views: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  subtitle: { margin: `0 0 ${tokens.spacingVerticalS} 0`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  subtitle: {
+    margin: `0 0 ${tokens.spacingVerticalS} 0`,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   markdown: { width: "100%", fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -128,7 +145,10 @@ export const IntegrationPatternPickerApp: React.FC<IntegrationPatternPickerAppPr
   const { value, valueReadable, decisionRaw, decisionReadable, canWrite, canWriteDecision, decisionMaxLength } = useStore(props.store);
   const styles = useStyles();
   const baseId = useId("ipp-");
-  const parsedDecision = React.useMemo<DecisionParseResult>(() => (decisionReadable ? parseDecision(decisionRaw) : { status: "empty" }), [decisionRaw, decisionReadable]);
+  const parsedDecision = React.useMemo<DecisionParseResult>(
+    () => (decisionReadable ? parseDecision(decisionRaw) : { status: "empty" }),
+    [decisionRaw, decisionReadable],
+  );
 
   // The saved decision seeds the questions, so a reviewer sees the scenario the choice was made for.
   const [scenario, setScenarioState] = React.useState<Scenario>(() => scenarioOf(parsedDecision));
@@ -278,7 +298,12 @@ export const IntegrationPatternPickerApp: React.FC<IntegrationPatternPickerAppPr
   if (!valueReadable) {
     note("hidden", "info", t("Message_ValueHidden"));
   } else if (trimmedValue !== "" && !valueKnown && pendingChoice === null) {
-    note("unknown", "warning", <span title={value ?? ""}>{t("Message_UnknownValue", { value: shorten(value ?? "") })}</span>, t("Message_UnknownValue_Title"));
+    note(
+      "unknown",
+      "warning",
+      <span title={value ?? ""}>{t("Message_UnknownValue", { value: shorten(value ?? "") })}</span>,
+      t("Message_UnknownValue_Title"),
+    );
   }
   if (parsedDecision.status !== "ok" && parsedDecision.status !== "empty") {
     const body =
@@ -295,7 +320,10 @@ export const IntegrationPatternPickerApp: React.FC<IntegrationPatternPickerAppPr
     note(
       "mismatch",
       "warning",
-      t("Message_DecisionMismatch", { decided: shorten(patternName(t, previousDecision.patternId)), value: shorten(valueKnown ? patternName(t, trimmedValue) : trimmedValue) }),
+      t("Message_DecisionMismatch", {
+        decided: shorten(patternName(t, previousDecision.patternId)),
+        value: shorten(valueKnown ? patternName(t, trimmedValue) : trimmedValue),
+      }),
       t("Message_DecisionMismatch_Title"),
     );
   }
@@ -305,7 +333,9 @@ export const IntegrationPatternPickerApp: React.FC<IntegrationPatternPickerAppPr
 
   const decidedAt = previousDecision && pendingChoice === null ? new Date(previousDecision.decidedAt) : null;
   const decisionInfo =
-    previousDecision && decidedAt ? t("Chosen_DecidedAt", { date: formatters.dateTime(decidedAt), name: shorten(patternName(t, previousDecision.patternId)) }) : null;
+    previousDecision && decidedAt
+      ? t("Chosen_DecidedAt", { date: formatters.dateTime(decidedAt), name: shorten(patternName(t, previousDecision.patternId)) })
+      : null;
 
   const textProps = { t, plural, formatters };
   const scenarioTitleId = `${baseId}scenario-title`;
@@ -366,7 +396,14 @@ export const IntegrationPatternPickerApp: React.FC<IntegrationPatternPickerAppPr
       )}
       {messages}
       {copyState?.status === "failed" && (
-        <Textarea className={styles.markdown} readOnly value={copyState.markdown} aria-label={t("Markdown_Label")} resize="vertical" rows={8} />
+        <Textarea
+          className={styles.markdown}
+          readOnly
+          value={copyState.markdown}
+          aria-label={t("Markdown_Label")}
+          resize="vertical"
+          rows={8}
+        />
       )}
       {/* Toggle buttons rather than TabList: TabList's arrow-key mover inserts focusable aria-hidden
           elements that axe reports (aria-hidden-focus); plain buttons are reachable with Tab. */}
@@ -387,7 +424,9 @@ export const IntegrationPatternPickerApp: React.FC<IntegrationPatternPickerAppPr
       </div>
       <section aria-label={t(`View_${view}_Panel`)} className={mergeClasses(styles.panel)}>
         {view === "advisor" && advisor}
-        {view === "compare" && <ComparePanel {...textProps} compareIds={compareIds} recommendations={recommendations} onRemove={removeFromCompare} />}
+        {view === "compare" && (
+          <ComparePanel {...textProps} compareIds={compareIds} recommendations={recommendations} onRemove={removeFromCompare} />
+        )}
         {view === "budget" && <BudgetPanel {...textProps} draft={draft} onChange={setDraft} patternId={chosenId} />}
       </section>
       {view !== "advisor" && (

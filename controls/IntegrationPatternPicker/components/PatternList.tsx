@@ -5,7 +5,12 @@ import { PatternDetail } from "./PatternDetail";
 import { adviceText, appFamilyLabel, patternField, patternFamilyLabel, patternName, type TextProps } from "./text";
 
 const useStyles = makeStyles({
-  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(160px, 1fr))", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  filters: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(160px, 1fr))",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   item: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
@@ -14,17 +19,31 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   chosen: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-  card: { minWidth: 0, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: tokens.strokeWidthThin } },
+  card: {
+    minWidth: 0,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: tokens.strokeWidthThin },
+  },
   head: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   name: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground2 },
   advice: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalXL },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalS,
+  },
   count: { color: tokens.colorNeutralForeground2 },
 });
 
-const FIT_COLOR: Record<Fit, "success" | "informative" | "danger"> = { recommended: "success", possible: "informative", "not-suitable": "danger" };
+const FIT_COLOR: Record<Fit, "success" | "informative" | "danger"> = {
+  recommended: "success",
+  possible: "informative",
+  "not-suitable": "danger",
+};
 
 export interface ListFilters {
   search: string;
@@ -54,7 +73,21 @@ export const MAX_COMPARE = 3;
 
 /** Ranked results with fit badges, reasons, warnings, details, compare and choose. */
 export const PatternList: React.FC<PatternListProps> = (props) => {
-  const { t, plural, formatters, baseId, recommendations, allowedApps, filters, onFiltersChange, chosenId, canChoose, compareIds, expandedIds, focusCard } = props;
+  const {
+    t,
+    plural,
+    formatters,
+    baseId,
+    recommendations,
+    allowedApps,
+    filters,
+    onFiltersChange,
+    chosenId,
+    canChoose,
+    compareIds,
+    expandedIds,
+    focusCard,
+  } = props;
   const styles = useStyles();
   const cardId = (id: string): string => `${baseId}card-${id}`;
   React.useEffect(() => {
@@ -69,7 +102,9 @@ export const PatternList: React.FC<PatternListProps> = (props) => {
     if (filters.app !== "" && meta.appFamily !== filters.app) return false;
     if (filters.family !== "" && !meta.families.includes(filters.family as (typeof meta.families)[number])) return false;
     if (query === "") return true;
-    const haystack = [patternName(t, r.patternId), r.patternId, patternField(t, meta.id, "Mechanism"), patternField(t, meta.id, "UseWhen")].join(" ").toLowerCase();
+    const haystack = [patternName(t, r.patternId), r.patternId, patternField(t, meta.id, "Mechanism"), patternField(t, meta.id, "UseWhen")]
+      .join(" ")
+      .toLowerCase();
     return haystack.includes(query);
   });
 
@@ -78,7 +113,12 @@ export const PatternList: React.FC<PatternListProps> = (props) => {
     <section aria-label={t("Results_Label")}>
       <div className={styles.filters} role="search" aria-label={t("Filters_Label")}>
         <Field label={t("Filter_Search")}>
-          <Input type="search" value={filters.search} placeholder={t("Filter_SearchPlaceholder")} onChange={(_e, d) => onFiltersChange({ ...filters, search: d.value })} />
+          <Input
+            type="search"
+            value={filters.search}
+            placeholder={t("Filter_SearchPlaceholder")}
+            onChange={(_e, d) => onFiltersChange({ ...filters, search: d.value })}
+          />
         </Field>
         <Field label={t("Filter_Family")}>
           <Select value={filters.family} onChange={(_e, d) => onFiltersChange({ ...filters, family: d.value })}>
@@ -154,7 +194,12 @@ export const PatternList: React.FC<PatternListProps> = (props) => {
                 </ul>
               )}
               <div className={styles.actions}>
-                <Button aria-expanded={expanded} aria-controls={expanded ? detailId : undefined} onClick={() => props.onToggleExpanded(r.patternId)} aria-label={t(expanded ? "Action_HideDetails_Aria" : "Action_ShowDetails_Aria", { name })}>
+                <Button
+                  aria-expanded={expanded}
+                  aria-controls={expanded ? detailId : undefined}
+                  onClick={() => props.onToggleExpanded(r.patternId)}
+                  aria-label={t(expanded ? "Action_HideDetails_Aria" : "Action_ShowDetails_Aria", { name })}
+                >
                   {t(expanded ? "Action_HideDetails" : "Action_ShowDetails")}
                 </Button>
                 <Checkbox

@@ -1,5 +1,16 @@
 import * as React from "react";
-import { Caption1, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Text,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { EndpointDelivery, FailureRecord } from "@integrationkit/shared";
 import type { Lang } from "./types";
 import { useTableStyles } from "./tableStyles";
@@ -10,12 +21,19 @@ const useStyles = makeStyles({
   notes: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalXS },
 });
 
-export const EventDelivery: React.FC<{ endpoints: readonly EndpointDelivery[]; failures: readonly FailureRecord[]; lang: Lang; showFailures: boolean }> = ({ endpoints, failures, lang, showFailures }) => {
+export const EventDelivery: React.FC<{
+  endpoints: readonly EndpointDelivery[];
+  failures: readonly FailureRecord[];
+  lang: Lang;
+  showFailures: boolean;
+}> = ({ endpoints, failures, lang, showFailures }) => {
   const styles = useStyles();
   const tableStyles = useTableStyles();
   const { t, formatters } = lang;
   const count = (n: number | null): string => (n === null ? t("Count_NotKnown") : formatters.integer(n));
-  const reasons = [...new Set(endpoints.map((e) => e.unknown).filter((u): u is NonNullable<EndpointDelivery["unknown"]> => u !== undefined))];
+  const reasons = [
+    ...new Set(endpoints.map((e) => e.unknown).filter((u): u is NonNullable<EndpointDelivery["unknown"]> => u !== undefined)),
+  ];
   return (
     <div>
       {endpoints.length === 0 ? (
@@ -67,7 +85,11 @@ export const EventDelivery: React.FC<{ endpoints: readonly EndpointDelivery[]; f
               {failures.map((f, i) => (
                 <li key={`${f.at}-${i}`}>
                   <Caption1 className={styles.message}>
-                    {t("Delivery_FailureLine", { time: formatters.time(new Date(f.at)), endpoint: f.source, message: f.message || t("Delivery_NoMessage") })}
+                    {t("Delivery_FailureLine", {
+                      time: formatters.time(new Date(f.at)),
+                      endpoint: f.source,
+                      message: f.message || t("Delivery_NoMessage"),
+                    })}
                   </Caption1>
                 </li>
               ))}

@@ -39,7 +39,13 @@ export const HeadroomGauges: React.FC<{ headroom: Headroom; lang: Lang }> = ({ h
           : `${t(`Gauge_${name}Value`, { used: n(gauge.used), limit: n(gauge.limit), percent: formatters.percent(fraction) })} ${t(`Level_${level}`)}`;
         return (
           <Field key={name} label={t(`Gauge_${name}`)} hint={text} validationState="none">
-            <ProgressBar value={fraction} max={1} thickness="large" color={level === "ok" ? "success" : level === "warning" ? "warning" : "error"} aria-valuetext={text} />
+            <ProgressBar
+              value={fraction}
+              max={1}
+              thickness="large"
+              color={level === "ok" ? "success" : level === "warning" ? "warning" : "error"}
+              aria-valuetext={text}
+            />
           </Field>
         );
       })}

@@ -25,18 +25,45 @@ function sparkPath(values: readonly number[], max: number, rtl: boolean): string
 }
 
 /** Inline SVG of requests and 429s; colours come from theme tokens so it follows the host theme. */
-export const Sparkline: React.FC<{ requests: readonly number[]; throttled: readonly number[]; lang: Lang }> = ({ requests, throttled, lang }) => {
+export const Sparkline: React.FC<{ requests: readonly number[]; throttled: readonly number[]; lang: Lang }> = ({
+  requests,
+  throttled,
+  lang,
+}) => {
   const styles = useStyles();
   const { t, formatters } = lang;
   const rtl = formatters.dir === "rtl";
   const max = Math.max(1, ...requests, ...throttled);
   const totalThrottled = throttled.reduce((a, b) => a + b, 0);
-  const label = t("Sparkline_Label", { peak: formatters.integer(Math.max(0, ...requests)), throttled: formatters.integer(totalThrottled), points: formatters.integer(requests.length) });
+  const label = t("Sparkline_Label", {
+    peak: formatters.integer(Math.max(0, ...requests)),
+    throttled: formatters.integer(totalThrottled),
+    points: formatters.integer(requests.length),
+  });
   return (
     <div>
-      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={label} data-testid="sparkline">
-        <path d={sparkPath(requests, max, rtl)} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
-        <path d={sparkPath(throttled, max, rtl)} fill="none" stroke={tokens.colorPaletteRedForeground1} strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
+      <svg
+        className={styles.svg}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={label}
+        data-testid="sparkline"
+      >
+        <path
+          d={sparkPath(requests, max, rtl)}
+          fill="none"
+          stroke={tokens.colorBrandForeground1}
+          strokeWidth={1.5}
+          vectorEffect="non-scaling-stroke"
+        />
+        <path
+          d={sparkPath(throttled, max, rtl)}
+          fill="none"
+          stroke={tokens.colorPaletteRedForeground1}
+          strokeWidth={1.5}
+          vectorEffect="non-scaling-stroke"
+        />
       </svg>
       <div className={styles.legend} aria-hidden="true">
         <Caption1>

@@ -38,7 +38,10 @@ interface SystemJobsProps {
 const IRREVERSIBLE: ReadonlySet<SystemJobAction> = new Set(["cancel"]);
 
 /** The confirmation text for an action, true for the state the job is in (postpone differs for a running job). */
-function bodyKey(action: SystemJobAction, job: SystemJobRow): "Confirm_cancel_Body" | "Confirm_resume_Body" | "Confirm_postpone_Body_ready" | "Confirm_postpone_Body_locked" {
+function bodyKey(
+  action: SystemJobAction,
+  job: SystemJobRow,
+): "Confirm_cancel_Body" | "Confirm_resume_Body" | "Confirm_postpone_Body_ready" | "Confirm_postpone_Body_locked" {
   if (action === "postpone") return job.statecode === 2 ? "Confirm_postpone_Body_locked" : "Confirm_postpone_Body_ready";
   return action === "cancel" ? "Confirm_cancel_Body" : "Confirm_resume_Body";
 }
@@ -98,7 +101,9 @@ export const SystemJobs: React.FC<SystemJobsProps> = ({ jobs, canAct, busyJobId,
                 <TableCell>
                   {t(status.statusKey as `JobStatus_${string}` & Parameters<typeof t>[0])}
                   {job.message ? <Caption1> {job.message}</Caption1> : null}
-                  {job.postponeUntil ? <Caption1> {t("Jobs_PostponedUntil", { time: formatters.dateTime(new Date(job.postponeUntil)) })}</Caption1> : null}
+                  {job.postponeUntil ? (
+                    <Caption1> {t("Jobs_PostponedUntil", { time: formatters.dateTime(new Date(job.postponeUntil)) })}</Caption1>
+                  ) : null}
                 </TableCell>
                 <TableCell>{when(job)}</TableCell>
                 <TableCell>
@@ -132,7 +137,9 @@ export const SystemJobs: React.FC<SystemJobsProps> = ({ jobs, canAct, busyJobId,
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{pending ? t(`Confirm_${pending.action}_Title`) : ""}</DialogTitle>
-            <DialogContent>{pending ? t(bodyKey(pending.action, pending.job), { endpoint: pending.job.endpoint, time: when(pending.job) }) : ""}</DialogContent>
+            <DialogContent>
+              {pending ? t(bodyKey(pending.action, pending.job), { endpoint: pending.job.endpoint, time: when(pending.job) }) : ""}
+            </DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"

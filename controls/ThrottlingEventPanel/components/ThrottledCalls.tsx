@@ -26,7 +26,11 @@ export const ThrottledCalls: React.FC<{ calls: readonly ThrottledCall[]; now: nu
             <Body1>
               {sourceLabel(c.source, t)} <Caption1>({t(`Reason_${c.reason}`)})</Caption1>
             </Body1>
-            <Caption1>{left > 0 ? t("Throttled_RetryIn", { duration: plural("Seconds", left, { count: formatters.integer(left) }) }) : t("Throttled_Ready")}</Caption1>
+            <Caption1>
+              {left > 0
+                ? t("Throttled_RetryIn", { duration: plural("Seconds", left, { count: formatters.integer(left) }) })
+                : t("Throttled_Ready")}
+            </Caption1>
           </li>
         );
       })}

@@ -1,6 +1,26 @@
 import * as React from "react";
-import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
-import { type Formatters, nextTryAt, type PanelModel, type PanelSectionName, type ReadableStore, type SystemJobAction } from "@integrationkit/shared";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
+import {
+  type Formatters,
+  nextTryAt,
+  type PanelModel,
+  type PanelSectionName,
+  type ReadableStore,
+  type SystemJobAction,
+} from "@integrationkit/shared";
 import { useStore } from "../../common/useStore";
 import { HeadroomGauges } from "./HeadroomGauges";
 import { Sparkline } from "./Sparkline";
@@ -31,11 +51,26 @@ const MIN_CONTENT_WIDTH = 280;
 
 const useStyles = makeStyles({
   root: { boxSizing: "border-box", maxWidth: "100%", overflow: "auto", color: tokens.colorNeutralForeground1 },
-  content: { boxSizing: "border-box", minWidth: `${MIN_CONTENT_WIDTH}px`, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
-  header: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  content: {
+    boxSizing: "border-box",
+    minWidth: `${MIN_CONTENT_WIDTH}px`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+  },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   title: { flexGrow: 1, margin: 0 },
   messages: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 260px), 1fr))", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalM },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 260px), 1fr))",
+    gap: tokens.spacingHorizontalM,
+    marginTop: tokens.spacingVerticalM,
+  },
   section: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -105,7 +140,10 @@ export const ThrottlingEventPanelApp: React.FC<ThrottlingEventPanelAppProps> = (
           <Badge appearance="filled" color={state.source === "simulated" ? "warning" : "brand"}>
             {state.source === "simulated" ? t("Source_Simulated") : t("Source_Live")}
           </Badge>
-          <Badge appearance="outline" color={state.status === "ok" && !state.paused ? "success" : state.status === "loading" ? "informative" : "danger"}>
+          <Badge
+            appearance="outline"
+            color={state.status === "ok" && !state.paused ? "success" : state.status === "loading" ? "informative" : "danger"}
+          >
             {statusText}
           </Badge>
           {/* The label says what the button does; no pressed state on top of it. */}
@@ -115,7 +153,9 @@ export const ThrottlingEventPanelApp: React.FC<ThrottlingEventPanelAppProps> = (
         </div>
         <Caption1>{snap ? t("LastUpdated", { time: formatters.time(new Date(snap.updatedAt), true) }) : t("LastUpdated_Never")}</Caption1>
         <div className={styles.visuallyHidden} role="status" aria-live="polite">
-          {state.announcement?.key === "Announce_Throttled" ? t("Announce_Throttled", { duration: seconds(Number(state.announcement.values?.seconds ?? 0)) }) : message(t, state.announcement)}
+          {state.announcement?.key === "Announce_Throttled"
+            ? t("Announce_Throttled", { duration: seconds(Number(state.announcement.values?.seconds ?? 0)) })
+            : message(t, state.announcement)}
         </div>
 
         <div className={styles.messages}>
@@ -139,7 +179,9 @@ export const ThrottlingEventPanelApp: React.FC<ThrottlingEventPanelAppProps> = (
             <MessageBar intent="warning">
               <MessageBarBody>
                 <MessageBarTitle>{t("OwnThrottled_Title")}</MessageBarTitle>
-                <span data-testid="own-countdown">{ownLeft > 0 ? t("OwnThrottled_Body", { duration: seconds(ownLeft) }) : t("OwnThrottled_Retrying")}</span>
+                <span data-testid="own-countdown">
+                  {ownLeft > 0 ? t("OwnThrottled_Body", { duration: seconds(ownLeft) }) : t("OwnThrottled_Retrying")}
+                </span>
               </MessageBarBody>
             </MessageBar>
           ) : null}
@@ -164,10 +206,21 @@ export const ThrottlingEventPanelApp: React.FC<ThrottlingEventPanelAppProps> = (
               <MessageBarBody>{t("ActionError", { detail: message(t, state.actionError) })}</MessageBarBody>
             </MessageBar>
           ) : null}
-          {state.pollClamped && state.source === "live" ? <Caption1>{t("Poll_Clamped", { duration: seconds(state.pollSeconds) })}</Caption1> : null}
-          {snap && snap.skippedRows > 0 ? <Caption1>{plural("SkippedRows", snap.skippedRows, { count: formatters.integer(snap.skippedRows) })}</Caption1> : null}
+          {state.pollClamped && state.source === "live" ? (
+            <Caption1>{t("Poll_Clamped", { duration: seconds(state.pollSeconds) })}</Caption1>
+          ) : null}
+          {snap && snap.skippedRows > 0 ? (
+            <Caption1>{plural("SkippedRows", snap.skippedRows, { count: formatters.integer(snap.skippedRows) })}</Caption1>
+          ) : null}
           {snap?.notes?.map((n) => (
-            <Caption1 key={n.key}>{message(t, { key: n.key, values: n.values ? Object.fromEntries(Object.entries(n.values).map(([k, v]) => [k, typeof v === "number" ? formatters.integer(v) : v])) : undefined })}</Caption1>
+            <Caption1 key={n.key}>
+              {message(t, {
+                key: n.key,
+                values: n.values
+                  ? Object.fromEntries(Object.entries(n.values).map(([k, v]) => [k, typeof v === "number" ? formatters.integer(v) : v]))
+                  : undefined,
+              })}
+            </Caption1>
           ))}
           {state.source === "live" && (state.readDepth === "user" || state.readDepth === "businessUnit" || state.readDepth === "none") ? (
             <Caption1>{t(`ReadDepth_${state.readDepth}`)}</Caption1>
@@ -178,7 +231,11 @@ export const ThrottlingEventPanelApp: React.FC<ThrottlingEventPanelAppProps> = (
           <div className={styles.grid}>
             <Section title={t("Section_Headroom")}>
               {denied("headroom") ? <DeniedNote lang={lang} denied={denied("headroom") as { table: string; privilege: string }} /> : null}
-              {snap.headroomUnavailable ? <Caption1>{t("Headroom_NoClientUrl")}</Caption1> : <HeadroomGauges headroom={snap.headroom} lang={lang} />}
+              {snap.headroomUnavailable ? (
+                <Caption1>{t("Headroom_NoClientUrl")}</Caption1>
+              ) : (
+                <HeadroomGauges headroom={snap.headroom} lang={lang} />
+              )}
               <Caption1>{state.source === "live" ? t("Headers_Caveat") : t("Headers_CaveatSimulated")}</Caption1>
             </Section>
             <Section title={t("Section_Traffic")}>

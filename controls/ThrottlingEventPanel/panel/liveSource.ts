@@ -101,7 +101,12 @@ export class LiveSource {
     private readonly fetchFn: FetchLike | undefined,
   ) {}
 
-  private async read(table: string, options: string, maxPageSize: number, now: number): Promise<{ entities: unknown[]; more: boolean } | "denied"> {
+  private async read(
+    table: string,
+    options: string,
+    maxPageSize: number,
+    now: number,
+  ): Promise<{ entities: unknown[]; more: boolean } | "denied"> {
     try {
       const result = await this.webAPI.retrieveMultipleRecords(table, options, maxPageSize);
       const entities = Array.isArray(result?.entities) ? result.entities : [];

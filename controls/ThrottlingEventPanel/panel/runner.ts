@@ -194,10 +194,10 @@ export class PanelRunner implements ReadableStore<PanelModel> {
         // The error's own text is shown as a detail only when we have no better words for it.
         const message = error.kind === "other" ? { key: "Error_Request", values: { detail: error.detail ?? "" } } : undefined;
         this.dispatch({ type: "failure", now, id, kind: error.kind, message });
-      }
-      else {
+      } else {
         const failure = classifyFailure(error);
-        if (failure.kind === "throttled") this.dispatch({ type: "throttled", now, id, retryAfterMs: parseRetryAfter(failure.retryAfter, new Date(now)) });
+        if (failure.kind === "throttled")
+          this.dispatch({ type: "throttled", now, id, retryAfterMs: parseRetryAfter(failure.retryAfter, new Date(now)) });
         else this.dispatch({ type: "failure", now, id, kind: failure.kind === "forbidden" ? "other" : failure.kind });
       }
     } finally {
@@ -220,7 +220,13 @@ export class PanelRunner implements ReadableStore<PanelModel> {
       const now = this.deps.clock.now();
       const failure = classifyFailure(error);
       const key =
-        failure.kind === "throttled" ? "ActionError_Busy" : failure.kind === "forbidden" ? "ActionError_Forbidden" : failure.kind === "unauthorized" ? "Error_SignedOut" : "Error_Request";
+        failure.kind === "throttled"
+          ? "ActionError_Busy"
+          : failure.kind === "forbidden"
+            ? "ActionError_Forbidden"
+            : failure.kind === "unauthorized"
+              ? "Error_SignedOut"
+              : "Error_Request";
       this.dispatch({
         type: "jobActionFailed",
         now,

@@ -1,6 +1,16 @@
 import * as React from "react";
 import { mergeClasses } from "@fluentui/react-components";
-import { METADATA_TIMEOUT_MS, pageDuration, type DatasetWarning, type DiagnosticsSummary, type Formatters, type PageLog, type PageLogEntry, type SessionModel, type TableFacts } from "@integrationkit/shared";
+import {
+  METADATA_TIMEOUT_MS,
+  pageDuration,
+  type DatasetWarning,
+  type DiagnosticsSummary,
+  type Formatters,
+  type PageLog,
+  type PageLogEntry,
+  type SessionModel,
+  type TableFacts,
+} from "@integrationkit/shared";
 import { ChevronIcon } from "./icons";
 import { useStyles } from "./styles";
 import type { ColumnView, Dir, Plural, Translate } from "./types";
@@ -30,9 +40,15 @@ export interface DiagnosticsPaneProps {
 const SHOWN_PAGES = 8;
 
 /** The one line shown while the pane is closed (and as its heading when open). */
-export function summaryLine(p: Pick<DiagnosticsPaneProps, "t" | "plural" | "formatters" | "summary" | "warnings" | "model" | "table">): string {
+export function summaryLine(
+  p: Pick<DiagnosticsPaneProps, "t" | "plural" | "formatters" | "summary" | "warnings" | "model" | "table">,
+): string {
   const { t, plural, formatters: f, summary: s } = p;
-  const warnings = p.warnings.length + (p.model.missingColumns.length > 0 ? 1 : 0) + (p.model.mismatchedCells > 0 ? 1 : 0) + (p.model.orphanIds > 0 ? 1 : 0);
+  const warnings =
+    p.warnings.length +
+    (p.model.missingColumns.length > 0 ? 1 : 0) +
+    (p.model.mismatchedCells > 0 ? 1 : 0) +
+    (p.model.orphanIds > 0 ? 1 : 0);
   const parts: string[] = [];
   if (s.requests === 0) parts.push(t("Diag_SummaryNone"));
   else parts.push(plural("Diag_SummaryRequests", s.requests, { count: f.integer(s.requests) }));
@@ -49,7 +65,9 @@ export function providerText(t: Translate, f: Formatters, table: TableFacts): st
   if (table.check === "checking") return t("Provider_checking");
   if (table.check === "failed") {
     if (table.timedOut) return t("Provider_timeout", { s: f.integer(Math.round(METADATA_TIMEOUT_MS / 1000)) });
-    return table.failure !== null && table.failure.trim() !== "" ? t("Provider_failed", { reason: table.failure.trim() }) : t("Provider_unknown");
+    return table.failure !== null && table.failure.trim() !== ""
+      ? t("Provider_failed", { reason: table.failure.trim() })
+      : t("Provider_unknown");
   }
   return t(`Provider_${table.provider}`, { name: table.providerName ?? "" });
 }
@@ -77,7 +95,13 @@ export const DiagnosticsPane = React.memo(function DiagnosticsPane(p: Diagnostic
   const line = summaryLine(p);
   return (
     <div className={mergeClasses(styles.diagnostics, p.open && styles.diagnosticsOpen)} data-testid="vtp-diagnostics">
-      <button type="button" className={styles.diagSummaryButton} aria-expanded={p.open} aria-controls={p.open ? bodyId : undefined} onClick={() => p.onOpenChange(!p.open)}>
+      <button
+        type="button"
+        className={styles.diagSummaryButton}
+        aria-expanded={p.open}
+        aria-controls={p.open ? bodyId : undefined}
+        onClick={() => p.onOpenChange(!p.open)}
+      >
         <ChevronIcon open={p.open} mirrored={p.dir === "rtl"} className={styles.headerIcon} />
         <span className={styles.diagSummaryText}>{line}</span>
       </button>
@@ -99,7 +123,9 @@ function DiagnosticsBody(p: DiagnosticsPaneProps & { id: string }): React.ReactE
       <div data-testid="vtp-provider">
         <span>{t("Diag_Provider")} </span>
         <strong>{providerText(t, f, p.table)}</strong>
-        {p.table.externalName !== null && p.table.check === "done" && p.table.isVirtual === true ? <span> ({p.table.externalName})</span> : null}
+        {p.table.externalName !== null && p.table.check === "done" && p.table.isVirtual === true ? (
+          <span> ({p.table.externalName})</span>
+        ) : null}
       </div>
       <div>{freshness(t, p.table, p.lastArrivalAt === null ? null : time(p.lastArrivalAt))}</div>
       <table className={styles.diagTable}>
@@ -142,7 +168,9 @@ function DiagnosticsBody(p: DiagnosticsPaneProps & { id: string }): React.ReactE
           {p.odataText === "" ? t("Diag_QueryNone") : p.odataText}
         </code>
       </div>
-      {p.invalidFilterColumns.length > 0 && <div data-testid="vtp-query-invalid">{t("Diag_QueryInvalid", { columns: p.invalidFilterColumns.join(", ") })}</div>}
+      {p.invalidFilterColumns.length > 0 && (
+        <div data-testid="vtp-query-invalid">{t("Diag_QueryInvalid", { columns: p.invalidFilterColumns.join(", ") })}</div>
+      )}
       {p.unsupportedOperators.length > 0 && <div>{t("Diag_QueryUnsupported", { ops: p.unsupportedOperators.join(", ") })}</div>}
       {(p.warnings.length > 0 || m.missingColumns.length > 0 || m.mismatchedCells > 0 || m.orphanIds > 0) && (
         <>
@@ -151,7 +179,9 @@ function DiagnosticsBody(p: DiagnosticsPaneProps & { id: string }): React.ReactE
             {p.warnings.map((w) => (
               <li key={w}>{t(`Warn_${w}`)}</li>
             ))}
-            {m.missingColumns.length > 0 && <li>{t("Warn_missingColumns", { columns: m.missingColumns.join(", "), checked: f.integer(m.checkedRows) })}</li>}
+            {m.missingColumns.length > 0 && (
+              <li>{t("Warn_missingColumns", { columns: m.missingColumns.join(", "), checked: f.integer(m.checkedRows) })}</li>
+            )}
             {m.mismatchedCells > 0 && <li>{t("Warn_mismatch", { n: f.integer(m.mismatchedCells), checked: f.integer(m.checkedRows) })}</li>}
             {m.orphanIds > 0 && <li>{t("Warn_orphans", { n: f.integer(m.orphanIds) })}</li>}
           </ul>
@@ -168,7 +198,12 @@ function DiagnosticsBody(p: DiagnosticsPaneProps & { id: string }): React.ReactE
           <li key={c.column.name}>
             {t("Note_columnLimited", {
               column: c.column.displayName,
-              why: [c.capability.sortReason && t(`Reason_sort_${c.capability.sortReason}`), c.capability.filterReason && t(`Reason_filter_${c.capability.filterReason}`)].filter(Boolean).join(" "),
+              why: [
+                c.capability.sortReason && t(`Reason_sort_${c.capability.sortReason}`),
+                c.capability.filterReason && t(`Reason_filter_${c.capability.filterReason}`),
+              ]
+                .filter(Boolean)
+                .join(" "),
             })}
           </li>
         ))}

@@ -1,6 +1,13 @@
 import * as React from "react";
 import { Button, Field, Input, mergeClasses, Popover, PopoverSurface, PopoverTrigger, Select, Text } from "@fluentui/react-components";
-import { filterValueProblem, operatorNeedsValue, resizedWidth, type ColumnFilter, type FilterOperatorChoice, type SortDirectionValue } from "@integrationkit/shared";
+import {
+  filterValueProblem,
+  operatorNeedsValue,
+  resizedWidth,
+  type ColumnFilter,
+  type FilterOperatorChoice,
+  type SortDirectionValue,
+} from "@integrationkit/shared";
 import { FilterIcon, SortIcon } from "./icons";
 import { useStyles } from "./styles";
 import type { ColumnView, Dir, Translate } from "./types";
@@ -105,7 +112,14 @@ export const HeaderCell = React.memo(function HeaderCell(props: HeaderCellProps)
       {sortDirection !== -1 && <SortIcon descending={sortDirection === 1} className={styles.headerIcon} />}
       {filter && <FilterIcon className={styles.headerIcon} title={t("Header_Filtered")} />}
       <span id={hintId} hidden>
-        {[canSort ? t("Header_HintSort") : t("Header_HintNoSort"), t("Header_HintOptions"), t("Header_HintResize"), filter ? t("Header_Filtered") : ""].filter(Boolean).join(" ")}
+        {[
+          canSort ? t("Header_HintSort") : t("Header_HintNoSort"),
+          t("Header_HintOptions"),
+          t("Header_HintResize"),
+          filter ? t("Header_Filtered") : "",
+        ]
+          .filter(Boolean)
+          .join(" ")}
       </span>
       <Popover open={menuOpen} onOpenChange={(_, d) => props.onMenuOpenChange(name, d.open)} positioning="below-end" trapFocus>
         <PopoverTrigger disableButtonEnhancement>{trigger}</PopoverTrigger>
@@ -128,7 +142,13 @@ export const HeaderCell = React.memo(function HeaderCell(props: HeaderCellProps)
         </PopoverSurface>
       </Popover>
       {/* Pointer handle on the trailing edge; keyboard users resize with Ctrl+Shift+Arrow (announced in the hint). */}
-      <span data-resize="" aria-hidden="true" className={styles.resizeHandle} onPointerDown={onPointerDown} onClick={(e) => e.stopPropagation()} />
+      <span
+        data-resize=""
+        aria-hidden="true"
+        className={styles.resizeHandle}
+        onPointerDown={onPointerDown}
+        onClick={(e) => e.stopPropagation()}
+      />
     </div>
   );
 });

@@ -111,7 +111,8 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
   // The focused row may be scrolled out of the DOM; the tab stop then moves to the first rendered row.
   const tabRow = focusRendered ? safeFocus.row : range.start + 1;
 
-  const cellAt = (pos: CellPosition): HTMLElement | null => ref.current?.querySelector<HTMLElement>(`[data-pos="${pos.row}:${pos.col}"]`) ?? null;
+  const cellAt = (pos: CellPosition): HTMLElement | null =>
+    ref.current?.querySelector<HTMLElement>(`[data-pos="${pos.row}:${pos.col}"]`) ?? null;
   const focusCell = (el: HTMLElement): void => {
     el.focus({ preventScroll: true });
     // Sideways: columns scroll inside the grid. Up and down is already done by scrollTop (the sticky
@@ -184,8 +185,14 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
 
   const columnAt = (col: number): ColumnView | undefined => (col >= 1 ? columns[col - 1] : undefined);
 
-  const onResize = React.useCallback((column: string, width: number) => setResized((prev) => (prev[column] === width ? prev : { ...prev, [column]: width })), []);
-  const onMenuOpenChange = React.useCallback((column: string, open: boolean) => setMenuFor((prev) => (open ? column : prev === column ? null : prev)), []);
+  const onResize = React.useCallback(
+    (column: string, width: number) => setResized((prev) => (prev[column] === width ? prev : { ...prev, [column]: width })),
+    [],
+  );
+  const onMenuOpenChange = React.useCallback(
+    (column: string, open: boolean) => setMenuFor((prev) => (open ? column : prev === column ? null : prev)),
+    [],
+  );
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
     // Events from popovers (portals) bubble through React; only handle keys from the grid itself.
@@ -221,7 +228,12 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
       else if (props.canOpen) props.onOpen(row.id);
       return;
     }
-    const next = moveCell(pos, logicalArrow(e.key, dir), { rowCount: rows.length, colCount, pageRows: Math.max(1, Math.floor(viewport / rowHeight) - 1), ctrl: e.ctrlKey || e.metaKey });
+    const next = moveCell(pos, logicalArrow(e.key, dir), {
+      rowCount: rows.length,
+      colCount,
+      pageRows: Math.max(1, Math.floor(viewport / rowHeight) - 1),
+      ctrl: e.ctrlKey || e.metaKey,
+    });
     if (next) {
       e.preventDefault();
       moveTo(next);
@@ -286,8 +298,21 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
       </span>
       <div role="rowgroup" className={styles.headerGroup} style={{ width: totalWidth }}>
         <div role="row" aria-rowindex={1} className={styles.row} style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}>
-          <div role="columnheader" aria-colindex={1} tabIndex={tabRow === 0 && safeFocus.col === 0 ? 0 : -1} data-pos="0:0" className={styles.cell}>
-            <input type="checkbox" tabIndex={-1} checked={allSelected} disabled={rows.length === 0 || disabled} aria-label={t("Select_All")} onChange={() => props.onToggleAll(!allSelected)} />
+          <div
+            role="columnheader"
+            aria-colindex={1}
+            tabIndex={tabRow === 0 && safeFocus.col === 0 ? 0 : -1}
+            data-pos="0:0"
+            className={styles.cell}
+          >
+            <input
+              type="checkbox"
+              tabIndex={-1}
+              checked={allSelected}
+              disabled={rows.length === 0 || disabled}
+              aria-label={t("Select_All")}
+              onChange={() => props.onToggleAll(!allSelected)}
+            />
           </div>
           {columns.map((c, i) => (
             <HeaderCell
@@ -357,7 +382,22 @@ interface GridRowViewProps {
   onOpen?: (id: string) => void;
 }
 
-const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView({ t, row, index, columns, template, rowHeight, formatters, selected, tabCol, mismatchId, truncatedId, disabled, onToggle, onOpen }) {
+const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView({
+  t,
+  row,
+  index,
+  columns,
+  template,
+  rowHeight,
+  formatters,
+  selected,
+  tabCol,
+  mismatchId,
+  truncatedId,
+  disabled,
+  onToggle,
+  onOpen,
+}) {
   const styles = useStyles();
   return (
     <div
@@ -369,7 +409,14 @@ const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView(
       onDoubleClick={onOpen ? () => onOpen(row.id) : undefined}
     >
       <div role="gridcell" aria-colindex={1} tabIndex={tabCol === 0 ? 0 : -1} data-pos={`${index}:0`} className={styles.cell}>
-        <input type="checkbox" tabIndex={-1} checked={selected} disabled={disabled} aria-label={t("Select_Row", { n: index })} onChange={() => onToggle(row.id)} />
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          checked={selected}
+          disabled={disabled}
+          aria-label={t("Select_Row", { n: index })}
+          onChange={() => onToggle(row.id)}
+        />
       </div>
       {columns.map((c, i) => {
         const cell = row.cells[c.column.name];
@@ -377,7 +424,15 @@ const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView(
         const pos = `${index}:${col}`;
         if (!cell || cell.missing) {
           return (
-            <div key={c.column.name} role="gridcell" aria-colindex={col + 1} tabIndex={tabCol === col ? 0 : -1} data-pos={pos} className={mergeClasses(styles.cell, styles.muted)} title={t("Cell_Missing")}>
+            <div
+              key={c.column.name}
+              role="gridcell"
+              aria-colindex={col + 1}
+              tabIndex={tabCol === col ? 0 : -1}
+              data-pos={pos}
+              className={mergeClasses(styles.cell, styles.muted)}
+              title={t("Cell_Missing")}
+            >
               <span aria-hidden="true">{"\u2014"}</span>
               <span hidden>{t("Cell_Missing")}</span>
             </div>

@@ -1,6 +1,26 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Switch, Text, type Theme } from "@fluentui/react-components";
-import { cellExportValue, filterValueProblem, isOverdue, toCsv, type CellFormatters, type Formatters, type ReadableStore, type SessionActions, type SessionSnapshot } from "@integrationkit/shared";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Switch,
+  Text,
+  type Theme,
+} from "@fluentui/react-components";
+import {
+  cellExportValue,
+  filterValueProblem,
+  isOverdue,
+  toCsv,
+  type CellFormatters,
+  type Formatters,
+  type ReadableStore,
+  type SessionActions,
+  type SessionSnapshot,
+} from "@integrationkit/shared";
 import { ControlRoot } from "../../common/ControlRoot";
 import { useStore } from "../../common/useStore";
 import { DiagnosticsPane } from "./DiagnosticsPane";
@@ -111,7 +131,10 @@ function PreviewBody(props: BodyProps): React.ReactElement {
 
   // Stable callbacks (the grid's rows and headers are memoized on them); they read the latest snapshot.
   const onSort = React.useCallback((c: string, d?: 0 | 1) => void actions.sort(c, d), [actions]);
-  const onFilter = React.useCallback((c: string, fl: Parameters<SessionActions["setFilter"]>[1]) => void actions.setFilter(c, fl), [actions]);
+  const onFilter = React.useCallback(
+    (c: string, fl: Parameters<SessionActions["setFilter"]>[1]) => void actions.setFilter(c, fl),
+    [actions],
+  );
   const onOpen = React.useCallback((id: string) => void actions.open(id), [actions]);
   const onToggle = React.useCallback(
     (id: string) => {
@@ -120,7 +143,10 @@ function PreviewBody(props: BodyProps): React.ReactElement {
     },
     [actions, snapRef],
   );
-  const onToggleAll = React.useCallback((select: boolean) => actions.select(select ? snapRef.current.model.rows.map((r) => r.id) : []), [actions, snapRef]);
+  const onToggleAll = React.useCallback(
+    (select: boolean) => actions.select(select ? snapRef.current.model.rows.map((r) => r.id) : []),
+    [actions, snapRef],
+  );
   const onNearEnd = React.useCallback(() => {
     const s = snapRef.current;
     if (!s.busy && s.paging.canGoNext) actions.loadMore();
@@ -139,8 +165,13 @@ function PreviewBody(props: BodyProps): React.ReactElement {
   const loaded = model.rows.length;
   const total = paging.totalResultCount;
   const countText =
-    total >= 0 ? plural("Rows_Count", total, { loaded: f.integer(loaded), count: f.integer(total) }) : plural("Rows_CountUnknown", loaded, { count: f.integer(loaded) });
-  const pageText = paging.pageCount !== null ? t("Page_OfCount", { n: f.integer(paging.pageNumber), count: f.integer(paging.pageCount) }) : t("Page_N", { n: f.integer(paging.pageNumber) });
+    total >= 0
+      ? plural("Rows_Count", total, { loaded: f.integer(loaded), count: f.integer(total) })
+      : plural("Rows_CountUnknown", loaded, { count: f.integer(loaded) });
+  const pageText =
+    paging.pageCount !== null
+      ? t("Page_OfCount", { n: f.integer(paging.pageNumber), count: f.integer(paging.pageCount) })
+      : t("Page_N", { n: f.integer(paging.pageNumber) });
   const firstLoad = loaded === 0 && (busy || snap.hostLoading) && snap.error === null;
   const filters = snap.filters;
   // Filter values that cannot be sent (an impossible date such as 2024-02-31, a word for a number): the
@@ -163,7 +194,11 @@ function PreviewBody(props: BodyProps): React.ReactElement {
         <Button size="small" disabledFocusable={busy || !paging.canGoPrevious} onClick={() => actions.previousPage()}>
           {t("Page_Previous")}
         </Button>
-        <Button size="small" disabledFocusable={busy || !paging.canGoNext} onClick={() => (infinite ? actions.loadMore() : actions.nextPage())}>
+        <Button
+          size="small"
+          disabledFocusable={busy || !paging.canGoNext}
+          onClick={() => (infinite ? actions.loadMore() : actions.nextPage())}
+        >
           {infinite ? t("Page_More") : t("Page_Next")}
         </Button>
         <Switch checked={infinite} label={t("Infinite_Label")} onChange={(_, d) => setInfinite(d.checked)} />
@@ -177,7 +212,10 @@ function PreviewBody(props: BodyProps): React.ReactElement {
             <Spinner size="extra-tiny" aria-hidden="true" />
             <span>
               {isOverdue(pending, now(), OVERDUE_MS)
-                ? t("Loading_Overdue", { n: f.integer(pending.pageNumber), s: f.integer(Math.round((now() - (pending.askedAt ?? now())) / 1000)) })
+                ? t("Loading_Overdue", {
+                    n: f.integer(pending.pageNumber),
+                    s: f.integer(Math.round((now() - (pending.askedAt ?? now())) / 1000)),
+                  })
                 : t("Loading_Page", { n: f.integer(pending.pageNumber) })}
             </span>
             <Button size="small" appearance="subtle" onClick={() => actions.cancel()}>

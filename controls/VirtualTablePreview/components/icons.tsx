@@ -17,7 +17,10 @@ export function FilterIcon({ className, title }: IconProps): React.ReactElement 
   return (
     <span className={className} title={title} aria-hidden="true" data-icon="filter">
       <svg width="12" height="12" viewBox="0 0 16 16" focusable="false">
-        <path d="M1.5 2h13a.5.5 0 0 1 .4.8L10 9.2V14a.5.5 0 0 1-.8.4l-2.5-1.9a.5.5 0 0 1-.2-.4V9.2L1.1 2.8A.5.5 0 0 1 1.5 2Z" fill="currentColor" />
+        <path
+          d="M1.5 2h13a.5.5 0 0 1 .4.8L10 9.2V14a.5.5 0 0 1-.8.4l-2.5-1.9a.5.5 0 0 1-.2-.4V9.2L1.1 2.8A.5.5 0 0 1 1.5 2Z"
+          fill="currentColor"
+        />
       </svg>
     </span>
   );

@@ -38,7 +38,16 @@ export interface BudgetInput {
 }
 
 export type BudgetField = Exclude<keyof BudgetInput, "identity">;
-export const BUDGET_FIELDS: readonly BudgetField[] = ["recordsPerRun", "runsPerDay", "batchSize", "runMinutes", "parallelism", "requestMs", "userLicences", "capacityAddOns"];
+export const BUDGET_FIELDS: readonly BudgetField[] = [
+  "recordsPerRun",
+  "runsPerDay",
+  "batchSize",
+  "runMinutes",
+  "parallelism",
+  "requestMs",
+  "userLicences",
+  "capacityAddOns",
+];
 const REQUIRED_BUDGET_FIELDS: readonly BudgetField[] = ["recordsPerRun", "runsPerDay", "batchSize"];
 
 /** Why a field's value cannot be used; the control shows `Budget_Invalid_<error>` on that field. */
@@ -189,7 +198,9 @@ export function estimateBudget(input: BudgetInput): BudgetEstimate {
 
   const checks: BudgetCheck[] = [check("requests-per-5-min", requestsPer5Min, DATAVERSE_SERVICE_PROTECTION.requestsPerWindow)];
   if (requestMs !== undefined) {
-    checks.push(check("execution-time-per-5-min", Math.round(requestsPer5Min * requestMs), DATAVERSE_SERVICE_PROTECTION.executionMsPerWindow));
+    checks.push(
+      check("execution-time-per-5-min", Math.round(requestsPer5Min * requestMs), DATAVERSE_SERVICE_PROTECTION.executionMsPerWindow),
+    );
   }
   checks.push(check("concurrent-requests", parallelism, DATAVERSE_SERVICE_PROTECTION.concurrentRequests));
   // Allocations differ by licence type and high-usage enforcement is not active yet (PP api-request-limits-allocations.md): advisory.

@@ -60,7 +60,8 @@ export function createDecision(
   const s = normalizeScenario(scenario);
   const rec = ratePattern(meta, s);
   const describe = options.describe;
-  const withText = (items: AdviceItem[]): AdviceItem[] => items.map((i) => (describe ? { code: i.code, message: describe(i) } : { code: i.code }));
+  const withText = (items: AdviceItem[]): AdviceItem[] =>
+    items.map((i) => (describe ? { code: i.code, message: describe(i) } : { code: i.code }));
   const decision: PatternDecision = {
     schema: DECISION_SCHEMA,
     version: DECISION_VERSION,
@@ -74,7 +75,12 @@ export function createDecision(
   };
   if (budget) {
     const est = estimateBudget(budget);
-    decision.budget = { input: { ...budget }, requestsPer5Min: est.requestsPer5Min, operationsPer24h: est.operationsPer24h, throttled: est.throttled };
+    decision.budget = {
+      input: { ...budget },
+      requestsPer5Min: est.requestsPer5Min,
+      operationsPer24h: est.operationsPer24h,
+      throttled: est.throttled,
+    };
   }
   if (options.previous?.extra) decision.extra = options.previous.extra;
   if (options.previous?.scenarioExtra) {
@@ -188,7 +194,12 @@ function readBudget(v: unknown): DecisionBudget | undefined {
   if (identity !== undefined && !(BUDGET_IDENTITIES as readonly unknown[]).includes(identity)) return undefined;
   if (identity !== undefined) input.identity = identity;
   const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : 0);
-  return { input: input as unknown as BudgetInput, requestsPer5Min: num(v.requestsPer5Min), operationsPer24h: num(v.operationsPer24h), throttled: v.throttled === true };
+  return {
+    input: input as unknown as BudgetInput,
+    requestsPer5Min: num(v.requestsPer5Min),
+    operationsPer24h: num(v.operationsPer24h),
+    throttled: v.throttled === true,
+  };
 }
 
 /**

@@ -6,14 +6,7 @@
 export * from "./types";
 export * from "./limits";
 export * from "./facts";
-export {
-  PATTERN_META,
-  PATTERN_IDS,
-  PATTERN_FAMILIES,
-  decodeTraits,
-  getPatternMeta,
-  isPatternId,
-} from "./patterns";
+export { PATTERN_META, PATTERN_IDS, PATTERN_FAMILIES, decodeTraits, getPatternMeta, isPatternId } from "./patterns";
 export { ADVICE_RULES, splitAdviceCode } from "./advice";
 export {
   recommend,

@@ -203,7 +203,6 @@ function decodeRow(row: string): PatternMeta {
 
 export const PATTERN_META: readonly PatternMeta[] = TABLE.split("\n").map(decodeRow);
 
-
 export const PATTERN_IDS: readonly PatternId[] = PATTERN_META.map((p) => p.id);
 
 const META_BY_ID = new Map<string, PatternMeta>(PATTERN_META.map((p) => [p.id, p]));
@@ -212,7 +211,6 @@ const META_BY_ID = new Map<string, PatternMeta>(PATTERN_META.map((p) => [p.id, p
 export function getPatternMeta(id: string): PatternMeta | undefined {
   return META_BY_ID.get(id);
 }
-
 
 export function isPatternId(id: unknown): id is PatternId {
   return typeof id === "string" && META_BY_ID.has(id);

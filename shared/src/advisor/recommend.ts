@@ -397,7 +397,12 @@ export function ratePattern(meta: PatternMeta, s: Scenario): Recommendation {
   return rate(meta, s, criteriaOf(s), undefined).rec;
 }
 
-function rate(meta: PatternMeta, s: Scenario, criteria: Criterion[], rows: Tally[][] | undefined): { rec: Recommendation; ruledOut: boolean } {
+function rate(
+  meta: PatternMeta,
+  s: Scenario,
+  criteria: Criterion[],
+  rows: Tally[][] | undefined,
+): { rec: Recommendation; ruledOut: boolean } {
   const t = emptyTally();
   for (let k = 0; k < criteria.length; k++) {
     const j = judgedFor(meta, criteria[k], rows, k);

@@ -130,7 +130,6 @@ export interface PatternTraits {
   requirements: Partial<Record<Requirement, RequirementLevel>>;
 }
 
-
 export type ThrottlingFactId =
   | "dataverse-service-protection"
   | "dataverse-entitlement"

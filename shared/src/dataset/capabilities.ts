@@ -10,7 +10,8 @@ const DEFAULT_PAGE_SIZE = 50;
 
 /** The page size to ask for: a whole number from 1 to 5,000; anything else falls back to the default. */
 export function effectivePageSize(requested: number | null | undefined): { size: number; capped: boolean; invalid: boolean } {
-  if (typeof requested !== "number" || !Number.isFinite(requested) || requested < 1) return { size: DEFAULT_PAGE_SIZE, capped: false, invalid: requested !== null && requested !== undefined };
+  if (typeof requested !== "number" || !Number.isFinite(requested) || requested < 1)
+    return { size: DEFAULT_PAGE_SIZE, capped: false, invalid: requested !== null && requested !== undefined };
   const whole = Math.floor(requested);
   return whole > MAX_PAGE_SIZE ? { size: MAX_PAGE_SIZE, capped: true, invalid: false } : { size: whole, capped: false, invalid: false };
 }
@@ -63,7 +64,10 @@ function virtualLookupLocked(column: { name?: string; kind: ColumnKind }, table:
   return !(toNative && table.rules.nativeLookups === "supported");
 }
 
-export function columnCapability(column: Pick<GridColumn, "kind"> & { name?: string; disableSorting?: boolean }, env: CapabilityEnv): ColumnCapability {
+export function columnCapability(
+  column: Pick<GridColumn, "kind"> & { name?: string; disableSorting?: boolean },
+  env: CapabilityEnv,
+): ColumnCapability {
   let sortReason: CapabilityReason | null = null;
   let filterReason: CapabilityReason | null = null;
   if (!env.table.isDataverse) {
@@ -111,16 +115,22 @@ interface WarningInput {
 export function datasetWarnings(input: WarningInput): DatasetWarning[] {
   const warnings: DatasetWarning[] = [];
   const provider = input.table?.provider;
-  if (input.pageSizeHonoured === false || (input.pageSizeHonoured === undefined && input.lastPageRows !== null && input.lastPageRows > input.pageSizeAsked)) warnings.push("pageSizeIgnored");
+  if (
+    input.pageSizeHonoured === false ||
+    (input.pageSizeHonoured === undefined && input.lastPageRows !== null && input.lastPageRows > input.pageSizeAsked)
+  )
+    warnings.push("pageSizeIgnored");
   if (typeof input.pageSizeRequestedByMaker === "number" && input.pageSizeRequestedByMaker > MAX_PAGE_SIZE) warnings.push("pageSizeCapped");
   if (input.orderHonoured === false) warnings.push("orderIgnored");
   // Only the connector provider has the 1,000-row cap, and reaching exactly 1,000 rows is a hint, not proof:
   // the warning says the rows may be cut off there, and only for that provider.
   const atCap = input.loadedRows === VIRTUAL_CONNECTOR_ROW_LIMIT || input.lastPageRows === VIRTUAL_CONNECTOR_ROW_LIMIT;
-  if (provider === "connector" && (input.totalResultCount === VIRTUAL_CONNECTOR_ROW_LIMIT || (atCap && !input.hasNextPage))) warnings.push("connectorLimit");
+  if (provider === "connector" && (input.totalResultCount === VIRTUAL_CONNECTOR_ROW_LIMIT || (atCap && !input.hasNextPage)))
+    warnings.push("connectorLimit");
   if (!(input.totalResultCount >= 0)) warnings.push(provider === "odataV4" ? "odataInlineCount" : "countUnavailable");
   // Source: FO `power-platform/faq.md`: "Paging isn't supported for queries with temporary tables".
-  if (input.table?.isFinOps !== false && typeof input.errorMessage === "string" && /temporary tables?/i.test(input.errorMessage)) warnings.push("finOpsTempTablePaging");
+  if (input.table?.isFinOps !== false && typeof input.errorMessage === "string" && /temporary tables?/i.test(input.errorMessage))
+    warnings.push("finOpsTempTablePaging");
   return warnings;
 }
 
@@ -145,7 +155,10 @@ export function isInOrder(values: readonly unknown[], direction: 0 | 1): boolean
     if (c === null) continue;
     if (prev !== null && typeof prev === typeof c) {
       compared++;
-      const cmp = typeof c === "number" ? (prev as number) - c : (prev as string).localeCompare(c, undefined, { sensitivity: "base", numeric: false });
+      const cmp =
+        typeof c === "number"
+          ? (prev as number) - c
+          : (prev as string).localeCompare(c, undefined, { sensitivity: "base", numeric: false });
       if ((direction === 0 && cmp > 0) || (direction === 1 && cmp < 0)) return false;
     }
     prev = c;

@@ -59,7 +59,8 @@ export function readColumns(columns: readonly ColumnLike[] | null | undefined): 
       dataType,
       kind: columnKind(dataType),
       isPrimary: c.isPrimary === true,
-      width: typeof c.visualSizeFactor === "number" && c.visualSizeFactor > 0 && Number.isFinite(c.visualSizeFactor) ? c.visualSizeFactor : 1,
+      width:
+        typeof c.visualSizeFactor === "number" && c.visualSizeFactor > 0 && Number.isFinite(c.visualSizeFactor) ? c.visualSizeFactor : 1,
     });
   }
   return result;

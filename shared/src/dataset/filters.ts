@@ -11,7 +11,15 @@ export interface ColumnFilter {
   value: string;
 }
 
-const NEEDS_VALUE: ReadonlySet<FilterOperatorChoice> = new Set<FilterOperatorChoice>(["contains", "eq", "ne", "gt", "lt", "onOrAfter", "onOrBefore"]);
+const NEEDS_VALUE: ReadonlySet<FilterOperatorChoice> = new Set<FilterOperatorChoice>([
+  "contains",
+  "eq",
+  "ne",
+  "gt",
+  "lt",
+  "onOrAfter",
+  "onOrBefore",
+]);
 
 export function operatorNeedsValue(op: FilterOperatorChoice): boolean {
   return NEEDS_VALUE.has(op);

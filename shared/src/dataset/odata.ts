@@ -201,7 +201,9 @@ function writeCondition(c: ConditionLike, kinds: Readonly<Record<string, ColumnK
     case 27: {
       const fn = op === 25 ? "On" : op === 26 ? "OnOrBefore" : "OnOrAfter";
       const date = odataDate(value);
-      return date === null ? "invalid" : `Microsoft.Dynamics.CRM.${fn}(PropertyName=${odataString(c.attributeName)},PropertyValue=${odataString(date)})`;
+      return date === null
+        ? "invalid"
+        : `Microsoft.Dynamics.CRM.${fn}(PropertyName=${odataString(c.attributeName)},PropertyValue=${odataString(date)})`;
     }
     case 49:
       return `contains(${prop},${odataString(value)})`;
@@ -217,7 +219,9 @@ function writeCondition(c: ConditionLike, kinds: Readonly<Record<string, ColumnK
       if (op in DATE_FUNCTIONS) return `Microsoft.Dynamics.CRM.${DATE_FUNCTIONS[op]}(PropertyName=${odataString(c.attributeName)})`;
       if (op in DATE_X_FUNCTIONS) {
         const n = literal(value, "whole");
-        return n === null ? "invalid" : `Microsoft.Dynamics.CRM.${DATE_X_FUNCTIONS[op]}(PropertyName=${odataString(c.attributeName)},PropertyValue=${n})`;
+        return n === null
+          ? "invalid"
+          : `Microsoft.Dynamics.CRM.${DATE_X_FUNCTIONS[op]}(PropertyName=${odataString(c.attributeName)},PropertyValue=${n})`;
       }
       return "unsupported";
   }
@@ -255,11 +259,16 @@ function encodeQueryValue(value: string): string {
 
 export function odataQuery(input: ODataInput): ODataQueryText {
   const kinds = input.kinds ?? {};
-  const sorts = (input.sorting ?? []).filter((s) => s && typeof s.name === "string" && s.name !== "" && (s.sortDirection === 0 || s.sortDirection === 1));
-  const orderby = sorts.length ? sorts.map((s) => `${propertyOf(s.name, kinds[s.name])} ${s.sortDirection === 1 ? "desc" : "asc"}`).join(",") : null;
+  const sorts = (input.sorting ?? []).filter(
+    (s) => s && typeof s.name === "string" && s.name !== "" && (s.sortDirection === 0 || s.sortDirection === 1),
+  );
+  const orderby = sorts.length
+    ? sorts.map((s) => `${propertyOf(s.name, kinds[s.name])} ${s.sortDirection === 1 ? "desc" : "asc"}`).join(",")
+    : null;
   const refused: Refused = { unsupported: [], invalid: [] };
   const filter = input.filter ? filterText(input.filter, kinds, refused, 0) : null;
-  const top = typeof input.pageSize === "number" && Number.isFinite(input.pageSize) && input.pageSize > 0 ? Math.floor(input.pageSize) : null;
+  const top =
+    typeof input.pageSize === "number" && Number.isFinite(input.pageSize) && input.pageSize > 0 ? Math.floor(input.pageSize) : null;
   const parts: [string, string][] = [];
   if (orderby) parts.push(["$orderby", orderby]);
   if (filter) parts.push(["$filter", filter]);

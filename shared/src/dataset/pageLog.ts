@@ -118,7 +118,14 @@ export function pageDuration(entry: PageLogEntry): number | null {
  */
 export function recordArrival(
   log: PageLog,
-  result: PageResult & { pageNumber: number; pageSize: number; askedAt?: number | null; sort?: string | null; filter?: string | null; reason?: PageReason },
+  result: PageResult & {
+    pageNumber: number;
+    pageSize: number;
+    askedAt?: number | null;
+    sort?: string | null;
+    filter?: string | null;
+    reason?: PageReason;
+  },
 ): PageLog {
   if (pendingPage(log)) return settlePage(log, result);
   const entry: PageLogEntry = {

@@ -114,11 +114,23 @@ function providerRules(kind: ProviderKind): ProviderRules {
     case "finOps":
       // Source: FO `power-platform/faq.md`: queries return all fields unless the caller asks for a narrow select list, and related
       // tables are queried for every foreign key in the list. Microsoft does not say the 2024 virtual-native lookup feature covers them.
-      return { rowCap: null, returnsEveryColumn: false, wantsNarrowColumns: true, nativeLookups: "unknown", notes: ["finOps", "finOpsNarrowColumns", "virtualLookups"] };
+      return {
+        rowCap: null,
+        returnsEveryColumn: false,
+        wantsNarrowColumns: true,
+        nativeLookups: "unknown",
+        notes: ["finOps", "finOpsNarrowColumns", "virtualLookups"],
+      };
     case "odataV4":
       // Source: PA `virtual-entities/get-started-ve.md`: column selection is ignored, all attributes are returned.
       // Source: learn.microsoft.com/power-platform/release-plan/2024wave2/data-platform/create-virtual-table-native-table-relationships (GA October 2024).
-      return { rowCap: null, returnsEveryColumn: true, wantsNarrowColumns: false, nativeLookups: "supported", notes: ["odataV4", "everyColumn", "nativeLookups"] };
+      return {
+        rowCap: null,
+        returnsEveryColumn: true,
+        wantsNarrowColumns: false,
+        nativeLookups: "supported",
+        notes: ["odataV4", "everyColumn", "nativeLookups"],
+      };
     case "connector":
       return {
         rowCap: CONNECTOR_ROW_CAP,
@@ -177,7 +189,10 @@ export function classifyProvider(entityName: string, metadata: EntityMetadataLik
   const name = entityName.toLowerCase();
   if (name.startsWith(FINOPS_TABLE_PREFIX)) return "finOps";
   if (virtual === false) return "standard";
-  if (virtual === null) return type === undefined && normaliseGuid(metadata.DataProviderId) === null && text(metadata.LogicalName) !== null ? "standard" : "unknown";
+  if (virtual === null)
+    return type === undefined && normaliseGuid(metadata.DataProviderId) === null && text(metadata.LogicalName) !== null
+      ? "standard"
+      : "unknown";
   const provider = (providerName ?? "").toLowerCase();
   if (/finance and operations|finops/.test(provider)) return "finOps";
   if (/odata/.test(provider)) return "odataV4";
@@ -201,7 +216,8 @@ function attributeOf(attributes: unknown, name: string): unknown {
   if (!attributes || typeof attributes !== "object") return undefined;
   const a = attributes as Record<string, unknown> & { get?: unknown; getByName?: unknown; getAll?: unknown };
   try {
-    if (Array.isArray(attributes)) return (attributes as unknown[]).find((x) => x && typeof x === "object" && (x as { LogicalName?: unknown }).LogicalName === name);
+    if (Array.isArray(attributes))
+      return (attributes as unknown[]).find((x) => x && typeof x === "object" && (x as { LogicalName?: unknown }).LogicalName === name);
     if (typeof a.getByName === "function") return (a.getByName as (n: string) => unknown)(name);
     if (typeof a.get === "function") return (a.get as (n: string) => unknown)(name);
     if (typeof a.getAll === "function") return attributeOf((a.getAll as () => unknown)(), name);
@@ -272,7 +288,9 @@ export function factsFromMetadata(
   const provider = classifyProvider(base.entityName, metadata, providerName);
   const virtual = provider === "finOps" ? true : provider === "standard" || provider === "elastic" ? false : isVirtualTable(metadata);
   const targets = lookupTargets(metadata, lookupColumns);
-  const nativeLookupColumns = Object.keys(targets).filter((c) => targets[c].length > 0 && targets[c].every((t) => targetVirtual[t] === false));
+  const nativeLookupColumns = Object.keys(targets).filter(
+    (c) => targets[c].length > 0 && targets[c].every((t) => targetVirtual[t] === false),
+  );
   return {
     ...base,
     check: "done",
@@ -297,18 +315,32 @@ export async function readTableFacts(entityName: string, source: MetadataSource,
   const lookupColumns = options.lookupColumns ?? [];
   let metadata: EntityMetadataLike;
   try {
-    const raw = await withTimeout(Promise.resolve().then(() => source.getEntityMetadata(base.entityName, [...lookupColumns])), options);
+    const raw = await withTimeout(
+      Promise.resolve().then(() => source.getEntityMetadata(base.entityName, [...lookupColumns])),
+      options,
+    );
     if (!raw || typeof raw !== "object") throw new Error("no metadata");
     metadata = raw;
   } catch (error) {
     const timedOut = error instanceof TimedOut;
-    return { ...base, check: "failed", rules: { ...NO_RULES, notes: ["metadataFailed"] }, failure: timedOut ? null : messageOf(error), timedOut };
+    return {
+      ...base,
+      check: "failed",
+      rules: { ...NO_RULES, notes: ["metadataFailed"] },
+      failure: timedOut ? null : messageOf(error),
+      timedOut,
+    };
   }
   const providerId = normaliseGuid(metadata.DataProviderId);
   let providerName: string | null = null;
   if (isVirtualTable(metadata) === true && providerId !== null && providerId !== NO_DATA_PROVIDER_ID && source.providerName) {
     try {
-      providerName = text(await withTimeout(Promise.resolve().then(() => source.providerName?.(providerId) ?? null), options));
+      providerName = text(
+        await withTimeout(
+          Promise.resolve().then(() => source.providerName?.(providerId) ?? null),
+          options,
+        ),
+      );
     } catch {
       providerName = null;
     }
@@ -323,7 +355,10 @@ export async function readTableFacts(entityName: string, source: MetadataSource,
         return;
       }
       try {
-        const m = await withTimeout(Promise.resolve().then(() => source.getEntityMetadata(target, [])), options);
+        const m = await withTimeout(
+          Promise.resolve().then(() => source.getEntityMetadata(target, [])),
+          options,
+        );
         targetVirtual[target] = m && typeof m === "object" ? isVirtualTable(m) : null;
       } catch {
         targetVirtual[target] = null;

@@ -134,7 +134,12 @@ export function readRows(
  * record object is unchanged is kept, a changed one is re-read. Costs one identity check per row and
  * work for the changed rows only. Null when a record went missing (the caller reads all rows again).
  */
-export function patchRows(rows: readonly GridRow[], records: Record<string, RecordLike> | null | undefined, columns: readonly GridColumn[], cache: RowCache): GridRow[] | null {
+export function patchRows(
+  rows: readonly GridRow[],
+  records: Record<string, RecordLike> | null | undefined,
+  columns: readonly GridColumn[],
+  cache: RowCache,
+): GridRow[] | null {
   if (!records || typeof records !== "object") return null;
   let out: GridRow[] | null = null;
   for (let i = 0; i < rows.length; i++) {

@@ -3,7 +3,17 @@ import { columnCapability, datasetWarnings, effectivePageSize, isInOrder, pageCo
 import { readColumns } from "./columns";
 import { buildFilter, type ColumnFilter } from "./filters";
 import { odataQuery, type ODataQueryText } from "./odata";
-import { askPage, cancelPending, createPageLog, pageDuration, pendingPage, recordArrival, settlePage, type PageLog, type PageReason } from "./pageLog";
+import {
+  askPage,
+  cancelPending,
+  createPageLog,
+  pageDuration,
+  pendingPage,
+  recordArrival,
+  settlePage,
+  type PageLog,
+  type PageReason,
+} from "./pageLog";
 import { checkingFacts, readTableFacts, type MetadataSource, type TableFacts } from "./provider";
 import { patchRows, readRows, type RowCache } from "./records";
 import type { ColumnView, DiagnosticsSummary, PagingState, SessionActions, SessionModel, SessionSnapshot } from "./snapshot";
@@ -143,8 +153,18 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     const o: SyncOptions = typeof options === "number" || options === null ? { pageSize: options } : options;
     const ds = dataset ?? null;
     const next = readHost(ds);
-    const dataChanged = next.records !== this.host.records || next.ids !== this.host.ids || next.idsShape !== this.host.idsShape || next.columns !== this.host.columns;
-    const stateChanged = dataChanged || next.loading !== this.host.loading || next.error !== this.host.error || next.errorMessage !== this.host.errorMessage || next.sortKey !== this.host.sortKey || next.pagingKey !== this.host.pagingKey;
+    const dataChanged =
+      next.records !== this.host.records ||
+      next.ids !== this.host.ids ||
+      next.idsShape !== this.host.idsShape ||
+      next.columns !== this.host.columns;
+    const stateChanged =
+      dataChanged ||
+      next.loading !== this.host.loading ||
+      next.error !== this.host.error ||
+      next.errorMessage !== this.host.errorMessage ||
+      next.sortKey !== this.host.sortKey ||
+      next.pagingKey !== this.host.pagingKey;
     const datasetChanged = ds !== this.host.dataset;
     this.host = next;
     if (datasetChanged) this.dirty = true;
@@ -202,8 +222,17 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     // Same ids in the same order and the same columns (an edit, a refresh that kept the rows): patch the
     // rows whose record object changed instead of reading all of them.
     const patched =
-      sameColumns && this.model.orphanIds === 0 && this.model.rows.length > 0 && this.host.idsShape === this.modelIdsShape && sameIdList(ids, this.modelIds)
-        ? patchRows(this.model.rows, safely(() => ds.records), cols, this.rowCache)
+      sameColumns &&
+      this.model.orphanIds === 0 &&
+      this.model.rows.length > 0 &&
+      this.host.idsShape === this.modelIdsShape &&
+      sameIdList(ids, this.modelIds)
+        ? patchRows(
+            this.model.rows,
+            safely(() => ds.records),
+            cols,
+            this.rowCache,
+          )
         : null;
     let rows: readonly GridRow[];
     let orphanIds = 0;
@@ -331,7 +360,8 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     const token = ++this.metadataToken;
     if (entityChanged || this.table.check !== "done") this.table = checkingFacts(entity);
     if (!this.metadata || this.table.entityName === "") {
-      if (!this.metadata && this.table.entityName !== "") this.table = { ...this.table, check: "failed", rules: { ...this.table.rules, notes: ["unknownProvider"] }, failure: null };
+      if (!this.metadata && this.table.entityName !== "")
+        this.table = { ...this.table, check: "failed", rules: { ...this.table.rules, notes: ["unknownProvider"] }, failure: null };
       this.dirty = true;
       return;
     }
@@ -467,12 +497,25 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     if (this.request) return false;
     this.localPage = pageNumber;
     this.log = askPage(this.log, { pageNumber, reason, at: this.now(), pageSizeAsked: this.pageSizeAsked, ...this.askedText() });
-    this.request = { seq: this.log.nextSeq - 1, reason, pageNumber, rowsBefore: this.model.rows.length, before: this.host, sawLoading: false };
+    this.request = {
+      seq: this.log.nextSeq - 1,
+      reason,
+      pageNumber,
+      rowsBefore: this.model.rows.length,
+      before: this.host,
+      sawLoading: false,
+    };
     this.dirty = true;
     try {
       call();
     } catch (error) {
-      this.log = settlePage(this.log, { at: this.now(), rowCount: 0, pageNumber, failed: true, error: error instanceof Error ? error.message : String(error) });
+      this.log = settlePage(this.log, {
+        at: this.now(),
+        rowCount: 0,
+        pageNumber,
+        failed: true,
+        error: error instanceof Error ? error.message : String(error),
+      });
       this.request = null;
     }
     if (!this.syncing) this.publish();
@@ -502,7 +545,9 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     if (!p) return false;
     if (p.hasNextPage) return true;
     // With a count, more pages exist when the count passes what the pages so far hold.
-    return p.totalResultCount >= 0 && p.totalResultCount > this.pageNumber() * this.pageSizeAsked && this.model.rows.length < p.totalResultCount;
+    return (
+      p.totalResultCount >= 0 && p.totalResultCount > this.pageNumber() * this.pageSizeAsked && this.model.rows.length < p.totalResultCount
+    );
   }
 
   private kinds(): Record<string, ColumnKind> {
@@ -582,7 +627,14 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
 
   private views(): readonly ColumnView[] {
     const ds = this.host.dataset;
-    const caps = (ds ? safely(() => (ds as DatasetLike & { getDataSetCapabilities?: () => { isSortable?: boolean; isFilterable?: boolean } }).getDataSetCapabilities?.()) : undefined) ?? {};
+    const caps =
+      (ds
+        ? safely(() =>
+            (
+              ds as DatasetLike & { getDataSetCapabilities?: () => { isSortable?: boolean; isFilterable?: boolean } }
+            ).getDataSetCapabilities?.(),
+          )
+        : undefined) ?? {};
     const key = [this.model.columns, this.host.columns, this.table, caps.isSortable, caps.isFilterable];
     if (key.every((k, i) => k === this.columnViewsKey[i])) return this.columnViews;
     const raw = new Map((Array.isArray(ds?.columns) ? ds.columns : []).map((c) => [c.name, c]));
@@ -627,7 +679,18 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
 // ---- helpers -------------------------------------------------------------------------------------
 
 function emptyHost(): HostState {
-  return { dataset: null, records: undefined, ids: undefined, idsShape: "", columns: undefined, loading: false, error: false, errorMessage: null, sortKey: "", pagingKey: "" };
+  return {
+    dataset: null,
+    records: undefined,
+    ids: undefined,
+    idsShape: "",
+    columns: undefined,
+    loading: false,
+    error: false,
+    errorMessage: null,
+    sortKey: "",
+    pagingKey: "",
+  };
 }
 
 function sortKeyOf(ds: DatasetLike | null): string {
@@ -639,7 +702,9 @@ function sortKeyOf(ds: DatasetLike | null): string {
 function readHost(ds: DatasetLike | null): HostState {
   if (!ds) return emptyHost();
   const p = safely(() => ds.paging);
-  const pagingKey = p ? `${p.pageNumber ?? ""}/${p.firstPageNumber ?? ""}/${p.lastPageNumber ?? ""}/${p.totalResultCount}/${p.hasNextPage}/${p.hasPreviousPage}` : "";
+  const pagingKey = p
+    ? `${p.pageNumber ?? ""}/${p.firstPageNumber ?? ""}/${p.lastPageNumber ?? ""}/${p.totalResultCount}/${p.hasNextPage}/${p.hasPreviousPage}`
+    : "";
   const message = safely(() => ds.errorMessage);
   const ids = safely(() => ds.sortedRecordIds) ?? null;
   const idsShape = Array.isArray(ids) ? `${ids.length}|${String(ids[0])}|${String(ids[ids.length - 1])}` : "";
@@ -660,7 +725,9 @@ function readHost(ds: DatasetLike | null): HostState {
 function activeSorting(ds: DatasetLike | null | undefined): SortStatusLike[] {
   const sorting = ds ? safely(() => ds.sorting) : null;
   return Array.isArray(sorting)
-    ? sorting.filter((s) => s && typeof s.name === "string" && (s.sortDirection === 0 || s.sortDirection === 1)).map((s) => ({ name: s.name, sortDirection: s.sortDirection }))
+    ? sorting
+        .filter((s) => s && typeof s.name === "string" && (s.sortDirection === 0 || s.sortDirection === 1))
+        .map((s) => ({ name: s.name, sortDirection: s.sortDirection }))
     : [];
 }
 
@@ -685,7 +752,17 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 function sameColumnList(a: SessionModel["columns"], b: SessionModel["columns"]): boolean {
-  return a.length === b.length && a.every((c, i) => c.name === b[i].name && c.dataType === b[i].dataType && c.displayName === b[i].displayName && c.width === b[i].width && c.isPrimary === b[i].isPrimary);
+  return (
+    a.length === b.length &&
+    a.every(
+      (c, i) =>
+        c.name === b[i].name &&
+        c.dataType === b[i].dataType &&
+        c.displayName === b[i].displayName &&
+        c.width === b[i].width &&
+        c.isPrimary === b[i].isPrimary,
+    )
+  );
 }
 
 function sameSort(a: readonly SortStatusLike[], b: readonly SortStatusLike[]): boolean {
@@ -732,7 +809,17 @@ function summarise(log: PageLog, rowsShown: number, totalResultCount: number, pa
       slowestDurationMs = Math.max(slowestDurationMs ?? 0, d);
     }
   }
-  return { requests, failed, rowsShown, totalResultCount, pageSizeAsked, largestPage, pageSizeHonoured: honoured, lastDurationMs, slowestDurationMs };
+  return {
+    requests,
+    failed,
+    rowsShown,
+    totalResultCount,
+    pageSizeAsked,
+    largestPage,
+    pageSizeHonoured: honoured,
+    lastDurationMs,
+    slowestDurationMs,
+  };
 }
 
 function safely<T>(fn: () => T): T | undefined {
@@ -742,4 +829,3 @@ function safely<T>(fn: () => T): T | undefined {
     return undefined;
   }
 }
-

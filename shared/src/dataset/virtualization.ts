@@ -29,7 +29,13 @@ export function visibleRange(input: RangeInput): VisibleRange {
   const lastVisible = Math.ceil((scrollTop + viewport) / rowHeight);
   const start = Math.max(0, firstVisible - overscan);
   const end = Math.min(count, Math.max(lastVisible, firstVisible + 1) + overscan);
-  return { start, end: Math.max(start, end), padTop: start * rowHeight, padBottom: Math.max(0, (count - Math.max(start, end)) * rowHeight), totalHeight };
+  return {
+    start,
+    end: Math.max(start, end),
+    padTop: start * rowHeight,
+    padBottom: Math.max(0, (count - Math.max(start, end)) * rowHeight),
+    totalHeight,
+  };
 }
 
 /** scrollTop that brings `row` fully into view, keeping the current one when it already is. */

@@ -47,7 +47,13 @@ export function resizedWidth(start: number, delta: number, dir: "ltr" | "rtl", l
 }
 
 /** Keyboard resize: the key pressed on a column header (with the resize modifier), or null when it does not resize. */
-export function keyboardResize(width: number, key: string, dir: "ltr" | "rtl", big: boolean, limits: ColumnWidthLimits = COLUMN_WIDTH): number | null {
+export function keyboardResize(
+  width: number,
+  key: string,
+  dir: "ltr" | "rtl",
+  big: boolean,
+  limits: ColumnWidthLimits = COLUMN_WIDTH,
+): number | null {
   const step = big ? RESIZE_STEP * 4 : RESIZE_STEP;
   if (key === "ArrowRight" || key === "ArrowLeft") {
     const towardsEnd = (key === "ArrowRight") === (dir === "ltr");

@@ -58,7 +58,15 @@ export function createFormatters(formatting: FormattingLike | undefined, userSet
   const asLocal = (value: Date): Date => {
     const wall = wallClock(value);
     if (!wall) return value;
-    return new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds());
+    return new Date(
+      wall.getUTCFullYear(),
+      wall.getUTCMonth(),
+      wall.getUTCDate(),
+      wall.getUTCHours(),
+      wall.getUTCMinutes(),
+      wall.getUTCSeconds(),
+      wall.getUTCMilliseconds(),
+    );
   };
   const viaIntl = (value: Date, options: Intl.DateTimeFormatOptions): string => {
     const wall = wallClock(value);
@@ -71,16 +79,20 @@ export function createFormatters(formatting: FormattingLike | undefined, userSet
     locale,
     dir,
     date: (value) =>
-      invalid(value) ? "" : (nonEmpty(attempt(() => formatting?.formatDateShort?.(asLocal(value), false))) ?? viaIntl(value, { dateStyle: "short" })),
+      invalid(value)
+        ? ""
+        : (nonEmpty(attempt(() => formatting?.formatDateShort?.(asLocal(value), false))) ?? viaIntl(value, { dateStyle: "short" })),
     dateTime: (value) =>
       invalid(value)
         ? ""
-        : (nonEmpty(attempt(() => formatting?.formatDateShort?.(asLocal(value), true))) ?? viaIntl(value, { dateStyle: "short", timeStyle: "short" })),
+        : (nonEmpty(attempt(() => formatting?.formatDateShort?.(asLocal(value), true))) ??
+          viaIntl(value, { dateStyle: "short", timeStyle: "short" })),
     time: (value, withSeconds = false) =>
       invalid(value) ? "" : viaIntl(value, { hour: "2-digit", minute: "2-digit", ...(withSeconds ? { second: "2-digit" } : {}) }),
     integer: (value) =>
       Number.isFinite(value)
-        ? (nonEmpty(attempt(() => formatting?.formatInteger?.(Math.round(value)))) ?? intl.number({ maximumFractionDigits: 0 }).format(value))
+        ? (nonEmpty(attempt(() => formatting?.formatInteger?.(Math.round(value)))) ??
+          intl.number({ maximumFractionDigits: 0 }).format(value))
         : String(value),
     decimal: (value, digits = 2) =>
       Number.isFinite(value)

@@ -92,7 +92,7 @@ export class EventAggregator {
     const index = Math.floor(time / this.bucketMs);
     if (index <= this.head) return;
     const steps = this.head === Number.NEGATIVE_INFINITY ? this.bucketCount : Math.min(index - this.head, this.bucketCount);
-    for (let i = 1; i <= steps; i++) this.clearBucket(((index - steps + i) % this.bucketCount + this.bucketCount) % this.bucketCount);
+    for (let i = 1; i <= steps; i++) this.clearBucket((((index - steps + i) % this.bucketCount) + this.bucketCount) % this.bucketCount);
     this.head = index;
   }
 

@@ -117,7 +117,11 @@ interface ReadJobsResult {
 }
 
 /** Reads asyncoperation rows; rows without an id, codes or a readable date are skipped and counted. */
-export function readJobs(entities: unknown, stepToEndpoint: ReadonlyMap<string, Pick<StepInfo, "endpointId">>, endpointNames: ReadonlyMap<string, string>): ReadJobsResult {
+export function readJobs(
+  entities: unknown,
+  stepToEndpoint: ReadonlyMap<string, Pick<StepInfo, "endpointId">>,
+  endpointNames: ReadonlyMap<string, string>,
+): ReadJobsResult {
   const jobs: ReadJobsResult["jobs"] = [];
   let skipped = 0;
   for (const e of Array.isArray(entities) ? entities : []) {

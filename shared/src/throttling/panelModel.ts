@@ -146,7 +146,10 @@ export interface ImpliedLimits {
  * environment may have higher limits than the defaults (api-limits.md): the largest remaining value
  * seen is then the best known lower bound of its limit.
  */
-export function headroomFromHeaders(headers: RateLimitHeaders, seen: ImpliedLimits = { requests: 0, executionMs: 0 }): { headroom: Headroom; seen: ImpliedLimits } {
+export function headroomFromHeaders(
+  headers: RateLimitHeaders,
+  seen: ImpliedLimits = { requests: 0, executionMs: 0 },
+): { headroom: Headroom; seen: ImpliedLimits } {
   const h: Headroom = {};
   const next = { requests: seen.requests, executionMs: seen.executionMs };
   if (headers.burstRemaining !== undefined) {

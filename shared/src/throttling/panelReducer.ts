@@ -194,7 +194,8 @@ function backoffFactor(streak: number): number {
  * last start of this source, never before the Retry-After gate, never in the past.
  */
 function nextPollTime(state: PanelModel, now: number): number {
-  const interval = intervalMs(state) * (state.hidden ? HIDDEN_BACKOFF_FACTOR : 1) * backoffFactor(Math.max(state.failureStreak, state.throttleStreak));
+  const interval =
+    intervalMs(state) * (state.hidden ? HIDDEN_BACKOFF_FACTOR : 1) * backoffFactor(Math.max(state.failureStreak, state.throttleStreak));
   const last = state.lastStartAt[state.source];
   const base = last === undefined ? now : last + interval;
   return Math.max(now, base, state.gateUntil[state.source]);
@@ -293,7 +294,8 @@ function pushSample(series: PanelModel["series"], requests: number | undefined, 
 }
 
 function throttleWait(state: PanelModel, retryAfterMs: number | undefined, streak: number): number {
-  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) return Math.min(MAX_RETRY_AFTER_MS, Math.max(MIN_THROTTLE_WAIT_MS, retryAfterMs));
+  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs))
+    return Math.min(MAX_RETRY_AFTER_MS, Math.max(MIN_THROTTLE_WAIT_MS, retryAfterMs));
   // webAPI errors carry no Retry-After: wait at least one poll interval, longer when it repeats.
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(MIN_THROTTLE_WAIT_MS, intervalMs(state) * backoffFactor(streak)));
 }
@@ -303,7 +305,12 @@ function secondsUntil(at: number, now: number): number {
 }
 
 /** The row after a job action, as the documented transition leaves it (shown until the next poll confirms it). */
-function applyActionToSnapshot(snapshot: PanelSnapshot | undefined, jobId: string, action: SystemJobAction, now: number): PanelSnapshot | undefined {
+function applyActionToSnapshot(
+  snapshot: PanelSnapshot | undefined,
+  jobId: string,
+  action: SystemJobAction,
+  now: number,
+): PanelSnapshot | undefined {
   if (snapshot === undefined) return undefined;
   const update = systemJobActionUpdate(action, new Date(now));
   return Object.assign({}, snapshot, {
@@ -371,7 +378,11 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
       if (s.inFlight !== undefined && now >= s.inFlight.deadline) {
         // The request never answered: give it up, show the error, keep polling.
         s = abortInFlight(s, effects);
-        s = Object.assign({}, s, { status: "error", error: { key: "Error_Timeout", values: { seconds: REQUEST_TIMEOUT_MS / 1000 } }, failureStreak: s.failureStreak + 1 });
+        s = Object.assign({}, s, {
+          status: "error",
+          error: { key: "Error_Timeout", values: { seconds: REQUEST_TIMEOUT_MS / 1000 } },
+          failureStreak: s.failureStreak + 1,
+        });
         s = withNextPoll(s, now);
       } else if (s.inFlight === undefined && s.nextPollAt !== undefined && now >= s.nextPollAt && pollingActive(s)) {
         s = startPoll(s, now, effects);
@@ -410,7 +421,16 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
       if (event.kind === "unavailable") {
         s = Object.assign({}, s, { status: "unavailable", error: event.message, snapshot: undefined });
       } else {
-        const key = event.kind === "unauthorized" ? "Error_SignedOut" : event.kind === "timeout" ? "Error_Timeout" : event.kind === "server" ? "Error_Server" : event.kind === "network" ? "Error_Network" : "Error_Request";
+        const key =
+          event.kind === "unauthorized"
+            ? "Error_SignedOut"
+            : event.kind === "timeout"
+              ? "Error_Timeout"
+              : event.kind === "server"
+                ? "Error_Server"
+                : event.kind === "network"
+                  ? "Error_Network"
+                  : "Error_Request";
         const error = event.message ?? { key, values: { seconds: REQUEST_TIMEOUT_MS / 1000, detail: "" } };
         s = Object.assign({}, s, { status: "error", error, failureStreak: s.failureStreak + 1 });
       }
@@ -427,8 +447,15 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
       let series = s.series;
       if (source === "live") {
         series = pushSample(s.series, undefined, 1);
-        ownThrottles = [{ id: `own-${now}`, source: PANEL_SOURCE, reason: "http429" as const, at: now, retryAt: gate }, ...s.ownThrottles].slice(0, MAX_OWN_THROTTLES);
-        if (snapshot) snapshot = Object.assign({}, snapshot, { throttledCalls: ownThrottles.slice(), series: { requests: series.requests.slice(), throttled: series.throttled.slice() } });
+        ownThrottles = [
+          { id: `own-${now}`, source: PANEL_SOURCE, reason: "http429" as const, at: now, retryAt: gate },
+          ...s.ownThrottles,
+        ].slice(0, MAX_OWN_THROTTLES);
+        if (snapshot)
+          snapshot = Object.assign({}, snapshot, {
+            throttledCalls: ownThrottles.slice(),
+            series: { requests: series.requests.slice(), throttled: series.throttled.slice() },
+          });
       }
       s = Object.assign({}, s, {
         inFlight: undefined,
@@ -441,7 +468,9 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
       });
       s = withNextPoll(s, now);
       // The wait announced is the real one: the gate, or the next poll when the interval is longer.
-      s = Object.assign({}, s, { announcement: { key: "Announce_Throttled", values: { seconds: secondsUntil(Math.max(gate, s.nextPollAt ?? 0), now) } } });
+      s = Object.assign({}, s, {
+        announcement: { key: "Announce_Throttled", values: { seconds: secondsUntil(Math.max(gate, s.nextPollAt ?? 0), now) } },
+      });
       break;
     }
     case "pause": {
@@ -486,7 +515,12 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
       }
       const id = s.nextRequestId;
       effects.push({ type: "jobAction", id, source: s.source, jobId: event.jobId, action: event.action, now });
-      s = Object.assign({}, s, { nextRequestId: id + 1, busyJobId: event.jobId, pendingAction: { id, jobId: event.jobId, action: event.action, source: s.source }, actionError: undefined });
+      s = Object.assign({}, s, {
+        nextRequestId: id + 1,
+        busyJobId: event.jobId,
+        pendingAction: { id, jobId: event.jobId, action: event.action, source: s.source },
+        actionError: undefined,
+      });
       break;
     }
     case "jobActionDone": {

@@ -87,7 +87,12 @@ export function parseAppPriorities(json: string | null | undefined): PrioritiesR
     const first = seenNames.get(nameKey);
     if (first !== undefined) return { ok: false, errorKey: "PrioritiesError_Duplicate", values: { position, first, name } };
     seenNames.set(nameKey, position);
-    const id = entry.clientId !== undefined ? `app:${entry.clientId}` : entry.userId !== undefined ? `user:${entry.userId.toLocaleLowerCase()}` : undefined;
+    const id =
+      entry.clientId !== undefined
+        ? `app:${entry.clientId}`
+        : entry.userId !== undefined
+          ? `user:${entry.userId.toLocaleLowerCase()}`
+          : undefined;
     if (id !== undefined) {
       const firstId = seenIds.get(id);
       if (firstId !== undefined) return { ok: false, errorKey: "PrioritiesError_DuplicateId", values: { position, first: firstId, name } };

@@ -38,14 +38,20 @@ export class PolicyCancelledError extends Error {
 
 /** Every attempt was throttled; `retryAt` is when the endpoint may be called again. */
 export class ThrottledError extends Error {
-  constructor(public readonly key: string, public readonly retryAt: number) {
+  constructor(
+    public readonly key: string,
+    public readonly retryAt: number,
+  ) {
     super(`Throttled: ${key} may be called again at ${new Date(retryAt).toISOString()}.`);
     this.name = "ThrottledError";
   }
 }
 
 export class RetriesExhaustedError extends Error {
-  constructor(public readonly key: string, public readonly lastError: unknown) {
+  constructor(
+    public readonly key: string,
+    public readonly lastError: unknown,
+  ) {
     super(`Request to ${key} failed after retries.`);
     this.name = "RetriesExhaustedError";
   }
@@ -186,10 +192,13 @@ export class RequestPolicy {
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     throwIfAborted(signal);
     return new Promise<void>((resolve, reject) => {
-      const handle: TimerHandle = this.clock.setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, Math.max(0, ms));
+      const handle: TimerHandle = this.clock.setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
+        Math.max(0, ms),
+      );
       const onAbort = (): void => {
         this.clock.clearTimeout(handle);
         reject(new PolicyCancelledError());

@@ -184,7 +184,12 @@ export class ServiceProtectionSimulator {
   }
 
   private refuse(reason: ThrottleReason, waitMs: number): SimResponse {
-    return { status: 429, reason, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), headers: this.headers(this.times.length - this.start) };
+    return {
+      status: 429,
+      reason,
+      retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      headers: this.headers(this.times.length - this.start),
+    };
   }
 
   private headers(count: number): Record<string, string> {

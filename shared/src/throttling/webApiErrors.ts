@@ -34,7 +34,11 @@ export const SERVICE_PROTECTION_CODES: readonly ErrorCodeForms[] = Object.freeze
 const PRIVILEGE_DENIED_CODE: ErrorCodeForms = errorCodeForms(-2147220960);
 
 /** The first sentence of each service-protection message, for errors that carry only text (api-limits). */
-const THROTTLE_TEXT = [/number of requests exceeded the limit/i, /combined execution time of incoming requests exceeded/i, /number of concurrent requests exceeded/i];
+const THROTTLE_TEXT = [
+  /number of requests exceeded the limit/i,
+  /combined execution time of incoming requests exceeded/i,
+  /number of concurrent requests exceeded/i,
+];
 
 /** HTTP statuses we act on. Source: RFC 9110 §15 and RFC 6585 §4 (429). */
 export const HTTP_UNAUTHORIZED = 401;
@@ -121,7 +125,11 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
   const codes = codesOf(e);
   const status = statusOf(e);
   const retryAfter = field(e, "retryAfter", "Retry-After");
-  if (status === HTTP_TOO_MANY_REQUESTS || codes.some((c) => SERVICE_PROTECTION_CODES.some((s) => s.unsigned === c)) || (detail !== undefined && THROTTLE_TEXT.some((r) => r.test(detail)))) {
+  if (
+    status === HTTP_TOO_MANY_REQUESTS ||
+    codes.some((c) => SERVICE_PROTECTION_CODES.some((s) => s.unsigned === c)) ||
+    (detail !== undefined && THROTTLE_TEXT.some((r) => r.test(detail)))
+  ) {
     const result: ClassifiedFailure = { kind: "throttled", detail };
     if (typeof retryAfter === "string" || typeof retryAfter === "number") result.retryAfter = String(retryAfter);
     return result;
@@ -130,6 +138,7 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
   if (status === HTTP_UNAUTHORIZED) return { kind: "unauthorized", detail };
   if (status !== undefined && status >= HTTP_SERVER_ERROR_MIN) return { kind: "server", detail };
   // fetch rejects with a TypeError when the network fails.
-  if (e.name === "TypeError" || (detail !== undefined && /network|failed to fetch|load failed/i.test(detail))) return { kind: "network", detail };
+  if (e.name === "TypeError" || (detail !== undefined && /network|failed to fetch|load failed/i.test(detail)))
+    return { kind: "network", detail };
   return { kind: "other", detail };
 }

@@ -13,11 +13,16 @@ jest.setTimeout(60000);
 const at = new Date("2025-01-02T03:04:05.000Z");
 
 function decisionJson(patternId: string, extra: Record<string, unknown> = {}): string {
-  const d = createDecision(patternId, { apps: ["finance-operations", "customer-engagement"], kind: "data", direction: "bidirectional" }, at, {
-    recordsPerRun: 1000,
-    runsPerDay: 4,
-    batchSize: 10,
-  })!;
+  const d = createDecision(
+    patternId,
+    { apps: ["finance-operations", "customer-engagement"], kind: "data", direction: "bidirectional" },
+    at,
+    {
+      recordsPerRun: 1000,
+      runsPerDay: 4,
+      batchSize: 10,
+    },
+  )!;
   return JSON.stringify({ ...(JSON.parse(serializeDecision(d)!) as object), ...extra });
 }
 
@@ -40,7 +45,8 @@ describe("IntegrationPatternPicker v2: focus never falls to the page", () => {
 
   it("moves focus to the next compare item after Remove, and to the Compare tab when none is left", async () => {
     setup();
-    for (const name of ["Dual-write", "Webhooks", "OData endpoint"]) fireEvent.click(screen.getByRole("checkbox", { name: `Compare ${name}` }));
+    for (const name of ["Dual-write", "Webhooks", "OData endpoint"])
+      fireEvent.click(screen.getByRole("checkbox", { name: `Compare ${name}` }));
     fireEvent.click(screen.getByRole("button", { name: "Compare (3)" }));
     fireEvent.click(screen.getByRole("button", { name: "Remove Dual-write from the comparison" }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Remove Webhooks from the comparison" })));
@@ -156,7 +162,9 @@ describe("IntegrationPatternPicker v2: decision record", () => {
       mock.context._SetCanvasItems({ value: "dual-write", decision: decisionJson("dual-write") });
       rerender(mock.ExecuteUpdateView());
     });
-    await waitFor(() => expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Customer engagement apps (Dataverse)" }).checked).toBe(true));
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Customer engagement apps (Dataverse)" }).checked).toBe(true),
+    );
     expect(screen.getByRole<HTMLSelectElement>("combobox", { name: /Which way does the data go/ }).value).toBe("bidirectional");
   });
 
@@ -191,7 +199,8 @@ describe("IntegrationPatternPicker v2: languages, formats and direction", () => 
       decision: decisionJson("dual-write"),
       timeZoneOffsetMinutes: 180,
       formatting: {
-        formatDateShort: (d, withTime) => `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}${withTime ? ` ${pad(d.getHours())}:${pad(d.getMinutes())}` : ""}`,
+        formatDateShort: (d, withTime) =>
+          `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}${withTime ? ` ${pad(d.getHours())}:${pad(d.getMinutes())}` : ""}`,
         formatInteger: (n) => n.toLocaleString("de-DE"),
       },
     });

@@ -10,7 +10,9 @@ function list(name = "Patterns ranked by fit"): HTMLElement {
 }
 function items(name?: string): HTMLElement[] {
   const ol = list(name);
-  return within(ol).getAllByRole("listitem").filter((li) => li.parentElement === ol);
+  return within(ol)
+    .getAllByRole("listitem")
+    .filter((li) => li.parentElement === ol);
 }
 function titles(): string[] {
   return items().map((li) => li.querySelector("h3")?.textContent ?? "");
@@ -43,7 +45,9 @@ describe("IntegrationPatternPicker: choosing", () => {
     expect(within(first).getByText("Built for this need: change tracking for incremental loads.")).toBeTruthy();
     const odata = items().find((li) => li.textContent?.includes("OData endpoint"))!;
     expect(within(odata).getByText("Not suitable")).toBeTruthy();
-    expect(within(odata).getByText("Built for small volumes and throttled; high volumes need a batched, asynchronous pattern.")).toBeTruthy();
+    expect(
+      within(odata).getByText("Built for small volumes and throttled; high volumes need a batched, asynchronous pattern."),
+    ).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Choose Data management package REST API" }));
     await waitFor(() => expect(outputs()).toHaveLength(1));
@@ -53,7 +57,12 @@ describe("IntegrationPatternPicker: choosing", () => {
     expect(parsed.status).toBe("ok");
     if (parsed.status === "ok") {
       expect(parsed.decision.patternId).toBe("dmf-package-api");
-      expect(parsed.decision.scenario).toEqual({ apps: ["finance-operations"], timing: "scheduled", volume: "high", requirements: ["change-tracking"] });
+      expect(parsed.decision.scenario).toEqual({
+        apps: ["finance-operations"],
+        timing: "scheduled",
+        volume: "high",
+        requirements: ["change-tracking"],
+      });
       expect(parsed.decision.reasons.map((r) => r.code)).toContain("requirement.core:change-tracking");
       expect(Number.isNaN(Date.parse(parsed.decision.decidedAt))).toBe(false);
     }
@@ -105,7 +114,13 @@ describe("IntegrationPatternPicker: choosing", () => {
     const embedding = PATTERN_META.filter((p) => p.families.includes("embedding"));
     expect(items().length).toBe(embedding.length);
     fireEvent.change(screen.getByRole("combobox", { name: "App family" }), { target: { value: "customer-engagement" } });
-    expect(titles().map((t) => t.replace(/^\d+\. /, ""))).toEqual(["IFrame in model-driven apps", "Power Apps component framework controls", "Canvas apps", "Channel Integration Framework", "HTML web resources"]);
+    expect(titles().map((t) => t.replace(/^\d+\. /, ""))).toEqual([
+      "IFrame in model-driven apps",
+      "Power Apps component framework controls",
+      "Canvas apps",
+      "Channel Integration Framework",
+      "HTML web resources",
+    ]);
     fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), { target: { value: "zzz" } });
     expect(screen.getByText("No pattern matches the search and filters.")).toBeTruthy();
   });
@@ -124,7 +139,9 @@ describe("IntegrationPatternPicker: choosing", () => {
     expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Compare OData endpoint" }).disabled).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Compare (3)" }));
     const table = screen.getByRole("table", { name: "Side-by-side comparison of 3 patterns" });
-    const heads = within(table).getAllByRole("columnheader").map((h) => h.textContent);
+    const heads = within(table)
+      .getAllByRole("columnheader")
+      .map((h) => h.textContent);
     expect(heads).toEqual(["Dual-writeRemove", "Finance and operations virtual tablesRemove", "Dataverse data and business eventsRemove"]);
     expect(within(table).getByText("The data is stored twice.")).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
@@ -232,7 +249,9 @@ describe("IntegrationPatternPicker: second language", () => {
     expect(screen.getByRole("heading", { name: "Berater für Integrationsmuster" })).toBeTruthy();
     expect(screen.getByText("Unbekannter Wert in der Spalte")).toBeTruthy();
     fireEvent.click(screen.getByRole("checkbox", { name: "Finanz- und Betriebs-Apps" }));
-    expect(within(items("Muster nach Eignung sortiert")[0]).getByText("Läuft in Finanz- und Betriebs-Apps, die zum Szenario gehören.")).toBeTruthy();
+    expect(
+      within(items("Muster nach Eignung sortiert")[0]).getByText("Läuft in Finanz- und Betriebs-Apps, die zum Szenario gehören."),
+    ).toBeTruthy();
     await act(() => Promise.resolve());
     expect(await axe(container)).toHaveNoViolations();
   });

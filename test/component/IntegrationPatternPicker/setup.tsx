@@ -47,7 +47,8 @@ export function setup(options: SetupOptions = {}): Harness {
   const lcid = options.lcid ?? 1033;
   mock.context.userSettings.languageId = lcid;
   mock.context.userSettings.isRTL = options.rtl ?? lcid === 1025;
-  if (options.timeZoneOffsetMinutes !== undefined) mock.context.userSettings.getTimeZoneOffsetMinutes.returns(options.timeZoneOffsetMinutes);
+  if (options.timeZoneOffsetMinutes !== undefined)
+    mock.context.userSettings.getTimeZoneOffsetMinutes.returns(options.timeZoneOffsetMinutes);
   if (options.formatting?.formatDateShort) mock.context.formatting.formatDateShort.callsFake(options.formatting.formatDateShort);
   if (options.formatting?.formatInteger) mock.context.formatting.formatInteger.callsFake(options.formatting.formatInteger);
   mock.context.mode.isControlDisabled = options.disabled ?? false;

@@ -26,7 +26,10 @@ import { loadResx } from "../../helpers/resx";
 const CONTROL = "IntegrationPatternPicker";
 const dir = path.join(__dirname, "..", "..", "..", "controls", CONTROL);
 const LANGUAGES = [1033, 1031, 1025] as const;
-const tables = Object.fromEntries(LANGUAGES.map((l) => [l, loadResx(CONTROL, l)])) as Record<(typeof LANGUAGES)[number], Record<string, string>>;
+const tables = Object.fromEntries(LANGUAGES.map((l) => [l, loadResx(CONTROL, l)])) as Record<
+  (typeof LANGUAGES)[number],
+  Record<string, string>
+>;
 
 function missingIn(keys: string[]): string[] {
   return LANGUAGES.flatMap((l) => keys.filter((k) => !(tables[l][k] ?? "").trim()).map((k) => `${l}: ${k}`));
@@ -39,7 +42,17 @@ describe("IntegrationPatternPicker strings", () => {
   });
 
   it("has text for every advice rule and every value an advice code can name, in every language", () => {
-    const values = [...SCENARIO_APPS, ...INTEGRATION_KINDS, ...DIRECTIONS, ...TIMINGS, ...VOLUMES, ...TRIGGER_KINDS, ...INITIATORS, ...DEPLOYMENTS, ...REQUIREMENTS];
+    const values = [
+      ...SCENARIO_APPS,
+      ...INTEGRATION_KINDS,
+      ...DIRECTIONS,
+      ...TIMINGS,
+      ...VOLUMES,
+      ...TRIGGER_KINDS,
+      ...INITIATORS,
+      ...DEPLOYMENTS,
+      ...REQUIREMENTS,
+    ];
     expect(missingIn([...ADVICE_RULES.map((r) => `Advice_${r}`), ...values.map((v) => `Value_${v}`)])).toEqual([]);
   });
 
@@ -48,7 +61,16 @@ describe("IntegrationPatternPicker strings", () => {
     for (const apps of [[], ["finance-operations"], ["customer-engagement"], ["finance-operations", "customer-engagement"]] as const) {
       for (const deployment of DEPLOYMENTS) {
         for (const timing of TIMINGS) {
-          for (const r of recommend({ apps: [...apps], deployment, timing, volume: "high", kind: "data", direction: "bidirectional", initiatedBy: "user", requirements: [...REQUIREMENTS] })) {
+          for (const r of recommend({
+            apps: [...apps],
+            deployment,
+            timing,
+            volume: "high",
+            kind: "data",
+            direction: "bidirectional",
+            initiatedBy: "user",
+            requirements: [...REQUIREMENTS],
+          })) {
             for (const item of [...r.reasons, ...r.warnings]) codes.add(item.code);
           }
         }

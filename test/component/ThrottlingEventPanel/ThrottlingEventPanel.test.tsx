@@ -55,16 +55,26 @@ describe("ThrottlingEventPanel, live source", () => {
 
     const delivery = section("Event delivery by endpoint");
     const hookRow = within(delivery).getByText("Orders hook").closest("tr") as HTMLElement;
-    expect(within(hookRow).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Orders hook (webhook)", "1", "1", "0", "0"]);
+    expect(
+      within(hookRow)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["Orders hook (webhook)", "1", "1", "0", "0"]);
     const queueRow = within(delivery).getByText("Invoices queue").closest("tr") as HTMLElement;
-    expect(within(queueRow).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Invoices queue (Service Bus queue)", "0", "0", "1", "1"]);
+    expect(
+      within(queueRow)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["Invoices queue (Service Bus queue)", "0", "0", "1", "1"]);
     expect(within(delivery).getByText(/Orders hook: The endpoint answered 500/)).toBeTruthy();
 
     // The queries ask Dataverse for the endpoints' jobs over the window.
     const jobsQuery = api.retrieveMultipleRecords.mock.calls.find((c) => c[0] === "asyncoperation")?.[1] as string;
     expect(jobsQuery).toContain("_owningextensionid_value eq 33333333-3333-3333-3333-333333333333");
     expect(jobsQuery).toContain(`statecode ne 3 or createdon ge ${new Date(START - 60 * 60_000).toISOString()}`);
-    expect((globalThis as unknown as { fetch: jest.Mock<unknown, [string]> }).fetch.mock.calls[0][0]).toBe(`${CLIENT_URL}/api/data/v9.2/WhoAmI`);
+    expect((globalThis as unknown as { fetch: jest.Mock<unknown, [string]> }).fetch.mock.calls[0][0]).toBe(
+      `${CLIENT_URL}/api/data/v9.2/WhoAmI`,
+    );
 
     expect(await axe(h.r.container)).toHaveNoViolations();
     h.destroy();
@@ -98,11 +108,14 @@ describe("ThrottlingEventPanel, live source", () => {
     api.updateRecord.mockImplementationOnce(() => rejectWith(webApiError.privilegeDenied("prvWriteAsyncOperation")));
     const h = mount({ webApi: api });
     await h.advance(0);
-    const resume = (): HTMLElement => within(section("System jobs needing attention")).getByRole("button", { name: /^Resume: the system job for Invoices queue from / });
+    const resume = (): HTMLElement =>
+      within(section("System jobs needing attention")).getByRole("button", { name: /^Resume: the system job for Invoices queue from / });
     fireEvent.click(resume());
     fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Resume" }));
     await h.advance(0);
-    expect(screen.getByText("The system job could not be changed: Your security role does not allow changing this system job.")).toBeTruthy();
+    expect(
+      screen.getByText("The system job could not be changed: Your security role does not allow changing this system job."),
+    ).toBeTruthy();
 
     api.updateRecord.mockImplementationOnce(() => rejectWith(webApiError.throttledConcurrency()));
     await h.advance(1000);
@@ -136,7 +149,9 @@ describe("ThrottlingEventPanel, live source", () => {
   it("a failed first request is an error that keeps retrying, not 'unavailable'", async () => {
     let fail = true;
     const base = mockWebApi();
-    const api = mockWebApi({ serviceendpoint: (o) => (fail ? Promise.reject(new TypeError("Failed to fetch")) : (base.routes.serviceendpoint)(o)) });
+    const api = mockWebApi({
+      serviceendpoint: (o) => (fail ? Promise.reject(new TypeError("Failed to fetch")) : base.routes.serviceendpoint(o)),
+    });
     const h = mount({ webApi: api });
     await h.advance(0);
     expect(screen.getByText("Could not refresh")).toBeTruthy();
@@ -207,7 +222,12 @@ describe("ThrottlingEventPanel, live source", () => {
 
   it("waits out a 429 with Retry-After on its own probe, counts down, announces politely once, then resumes", async () => {
     let throttle = true;
-    const fetch = mockFetch((): FakeResponse => (throttle ? { status: 429, headers: { "Retry-After": "120" } } : { status: 200, headers: { "x-ms-ratelimit-burst-remaining-xrm-requests": "5999" } }));
+    const fetch = mockFetch(
+      (): FakeResponse =>
+        throttle
+          ? { status: 429, headers: { "Retry-After": "120" } }
+          : { status: 200, headers: { "x-ms-ratelimit-burst-remaining-xrm-requests": "5999" } },
+    );
     const h = mount({ fetch });
     await h.advance(0);
     expect(screen.getByText("The panel's own requests are throttled")).toBeTruthy();
@@ -241,26 +261,29 @@ describe("ThrottlingEventPanel, live source", () => {
     ["requests", webApiError.throttledRequests],
     ["execution time", webApiError.throttledTime],
     ["concurrency", webApiError.throttledConcurrency],
-  ])("recognises the %s throttle as webAPI reports it (unsigned errorCode, no Retry-After), waits a whole interval and gates every request", async (_name, error) => {
-    let throttle = true;
-    const base = mockWebApi();
-    const api = mockWebApi({ asyncoperation: (o) => (throttle ? rejectWith(error()) : (base.routes.asyncoperation)(o)) });
-    const fetch = mockFetch();
-    const h = mount({ webApi: api, fetch });
-    await h.advance(0);
-    expect(screen.getByText("Throttled")).toBeTruthy();
-    // No Retry-After on the webAPI path: at least one poll interval (90 s).
-    expect(screen.getByTestId("own-countdown").textContent).toBe("The server asked the panel to wait. Next try in 90 seconds.");
-    // The poll stopped at the throttle: the header probe after it was not sent (one gate for all requests).
-    expect(fetch).not.toHaveBeenCalled();
-    throttle = false;
-    await h.advance(89_000);
-    expect(api.calls.filter((c) => c === "asyncoperation")).toHaveLength(1);
-    await h.advance(1_000);
-    expect(api.calls.filter((c) => c === "asyncoperation")).toHaveLength(2);
-    expect(screen.getByText("Up to date")).toBeTruthy();
-    h.destroy();
-  });
+  ])(
+    "recognises the %s throttle as webAPI reports it (unsigned errorCode, no Retry-After), waits a whole interval and gates every request",
+    async (_name, error) => {
+      let throttle = true;
+      const base = mockWebApi();
+      const api = mockWebApi({ asyncoperation: (o) => (throttle ? rejectWith(error()) : base.routes.asyncoperation(o)) });
+      const fetch = mockFetch();
+      const h = mount({ webApi: api, fetch });
+      await h.advance(0);
+      expect(screen.getByText("Throttled")).toBeTruthy();
+      // No Retry-After on the webAPI path: at least one poll interval (90 s).
+      expect(screen.getByTestId("own-countdown").textContent).toBe("The server asked the panel to wait. Next try in 90 seconds.");
+      // The poll stopped at the throttle: the header probe after it was not sent (one gate for all requests).
+      expect(fetch).not.toHaveBeenCalled();
+      throttle = false;
+      await h.advance(89_000);
+      expect(api.calls.filter((c) => c === "asyncoperation")).toHaveLength(1);
+      await h.advance(1_000);
+      expect(api.calls.filter((c) => c === "asyncoperation")).toHaveLength(2);
+      expect(screen.getByText("Up to date")).toBeTruthy();
+      h.destroy();
+    },
+  );
 
   it("a 429 on the probe without Retry-After waits a whole interval, and Retry-After: 0 still waits the minimum", async () => {
     let answer: FakeResponse = { status: 429 };
@@ -286,7 +309,7 @@ describe("ThrottlingEventPanel, live source", () => {
   it("gives up a request that never answers after 30 s, says so, and keeps polling", async () => {
     let hang = true;
     const base = mockWebApi();
-    const api = mockWebApi({ asyncoperation: (o) => (hang ? new Promise(() => undefined) : (base.routes.asyncoperation)(o)) });
+    const api = mockWebApi({ asyncoperation: (o) => (hang ? new Promise(() => undefined) : base.routes.asyncoperation(o)) });
     const h = mount({ webApi: api });
     await h.advance(0);
     expect(screen.getByText("Loading")).toBeTruthy();
@@ -304,7 +327,7 @@ describe("ThrottlingEventPanel, live source", () => {
   it("pausing and resuming while a refresh is in flight does not stop polling", async () => {
     let hang = true;
     const base = mockWebApi();
-    const api = mockWebApi({ asyncoperation: (o) => (hang ? new Promise(() => undefined) : (base.routes.asyncoperation)(o)) });
+    const api = mockWebApi({ asyncoperation: (o) => (hang ? new Promise(() => undefined) : base.routes.asyncoperation(o)) });
     const h = mount({ webApi: api });
     await h.advance(0);
     fireEvent.click(screen.getByRole("button", { name: "Pause updates" }));
@@ -325,11 +348,17 @@ describe("ThrottlingEventPanel, live source", () => {
     expect(screen.getByText("Up to date")).toBeTruthy();
     const jobs = section("System jobs needing attention");
     expect(within(jobs).getByText("You cannot see this section")).toBeTruthy();
-    expect(within(jobs).getByText("Your security role lacks the Read privilege on the asyncoperation table. The other sections keep working.")).toBeTruthy();
+    expect(
+      within(jobs).getByText("Your security role lacks the Read privilege on the asyncoperation table. The other sections keep working."),
+    ).toBeTruthy();
     // Headroom still works; delivery lists the endpoints, with counts it cannot know.
     expect(within(section("Service protection headroom")).getByText(/1,000 of 6,000 used/)).toBeTruthy();
     const hookRow = within(section("Event delivery by endpoint")).getByText("Orders hook").closest("tr") as HTMLElement;
-    expect(within(hookRow).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Orders hook (webhook)", "not known", "not known", "not known", "not known"]);
+    expect(
+      within(hookRow)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["Orders hook (webhook)", "not known", "not known", "not known", "not known"]);
     expect(await axe(h.r.container)).toHaveNoViolations();
     h.destroy();
 
@@ -344,12 +373,19 @@ describe("ThrottlingEventPanel, live source", () => {
   it("says plainly what a capped query left out, and what the user's read depth hides", async () => {
     const base = mockWebApi();
     const api = mockWebApi({
-      asyncoperation: async (o, size) => Object.assign({}, await (base.routes.asyncoperation)(o), { nextLink: `${CLIENT_URL}/api/data/v9.2/asyncoperations?$skiptoken=x&size=${size}` }),
+      asyncoperation: async (o, size) =>
+        Object.assign({}, await base.routes.asyncoperation(o), {
+          nextLink: `${CLIENT_URL}/api/data/v9.2/asyncoperations?$skiptoken=x&size=${size}`,
+        }),
     });
     const h = mount({ webApi: api, readDepth: 0 });
     await h.advance(0);
-    expect(screen.getByText("Only 200 system jobs were read (unfinished first, then the newest); the counts leave out the rest.")).toBeTruthy();
-    expect(screen.getByText("You can read only the system jobs you own, so counts may be lower than for the whole organization.")).toBeTruthy();
+    expect(
+      screen.getByText("Only 200 system jobs were read (unfinished first, then the newest); the counts leave out the rest."),
+    ).toBeTruthy();
+    expect(
+      screen.getByText("You can read only the system jobs you own, so counts may be lower than for the whole organization."),
+    ).toBeTruthy();
     expect(api.retrieveMultipleRecords.mock.calls.find((c) => c[0] === "asyncoperation")?.[2]).toBe(200);
     h.destroy();
   });
@@ -359,8 +395,19 @@ describe("ThrottlingEventPanel, live source", () => {
       sdkmessageprocessingstep: () =>
         Promise.resolve({
           entities: [
-            { sdkmessageprocessingstepid: STEP_HOOK, _eventhandler_value: "11111111-1111-1111-1111-111111111111", mode: 1, asyncautodelete: true, statecode: 0 },
-            { sdkmessageprocessingstepid: "44444444-4444-4444-4444-444444444444", _eventhandler_value: "22222222-2222-2222-2222-222222222222", mode: 0, statecode: 0 },
+            {
+              sdkmessageprocessingstepid: STEP_HOOK,
+              _eventhandler_value: "11111111-1111-1111-1111-111111111111",
+              mode: 1,
+              asyncautodelete: true,
+              statecode: 0,
+            },
+            {
+              sdkmessageprocessingstepid: "44444444-4444-4444-4444-444444444444",
+              _eventhandler_value: "22222222-2222-2222-2222-222222222222",
+              mode: 0,
+              statecode: 0,
+            },
           ],
         }),
     });
@@ -368,9 +415,17 @@ describe("ThrottlingEventPanel, live source", () => {
     await h.advance(0);
     const delivery = section("Event delivery by endpoint");
     const hookRow = within(delivery).getByText("Orders hook").closest("tr") as HTMLElement;
-    expect(within(hookRow).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Orders hook (webhook)", "not known", "1", "0", "0"]);
+    expect(
+      within(hookRow)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["Orders hook (webhook)", "not known", "1", "0", "0"]);
     const queueRow = within(delivery).getByText("Invoices queue").closest("tr") as HTMLElement;
-    expect(within(queueRow).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Invoices queue (Service Bus queue)", "not known", "not known", "not known", "not known"]);
+    expect(
+      within(queueRow)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["Invoices queue (Service Bus queue)", "not known", "not known", "not known", "not known"]);
     expect(within(delivery).getByText(/delete their successful system jobs automatically/)).toBeTruthy();
     expect(within(delivery).getByText(/synchronous steps send at once/)).toBeTruthy();
     h.destroy();
@@ -380,7 +435,11 @@ describe("ThrottlingEventPanel, live source", () => {
     const fetch = mockFetch(() => ({ status: 200, headers: { "x-ms-ratelimit-burst-remaining-xrm-requests": "7999" } }));
     const h = mount({ fetch });
     await h.advance(0);
-    expect(within(section("Service protection headroom")).getByText("7,999 left. This environment allows more than the default 6,000, so the share used is not known.")).toBeTruthy();
+    expect(
+      within(section("Service protection headroom")).getByText(
+        "7,999 left. This environment allows more than the default 6,000, so the share used is not known.",
+      ),
+    ).toBeTruthy();
     h.destroy();
   });
 
@@ -398,13 +457,20 @@ describe("ThrottlingEventPanel, live source", () => {
     const api = mockWebApi({
       asyncoperation: () =>
         Promise.resolve({
-        entities: [
-          { asyncoperationid: "ok-1", statecode: 3, statuscode: 31, message: "Bad gateway", createdon: new Date(START).toISOString(), _owningextensionid_value: "33333333-3333-3333-3333-333333333333" },
-          { asyncoperationid: "bad-1", statecode: "three", statuscode: 31, createdon: new Date(START).toISOString() },
-          { statecode: 3, statuscode: 31 },
-          null,
-        ],
-      }),
+          entities: [
+            {
+              asyncoperationid: "ok-1",
+              statecode: 3,
+              statuscode: 31,
+              message: "Bad gateway",
+              createdon: new Date(START).toISOString(),
+              _owningextensionid_value: "33333333-3333-3333-3333-333333333333",
+            },
+            { asyncoperationid: "bad-1", statecode: "three", statuscode: 31, createdon: new Date(START).toISOString() },
+            { statecode: 3, statuscode: 31 },
+            null,
+          ],
+        }),
     });
     const h = mount({ webApi: api });
     await h.advance(0);
@@ -415,7 +481,10 @@ describe("ThrottlingEventPanel, live source", () => {
   });
 
   it("survives junk rate-limit headers", async () => {
-    const fetch = mockFetch(() => ({ status: 200, headers: { "x-ms-ratelimit-burst-remaining-xrm-requests": "NaN", "x-ms-ratelimit-time-remaining-xrm-requests": "lots" } }));
+    const fetch = mockFetch(() => ({
+      status: 200,
+      headers: { "x-ms-ratelimit-burst-remaining-xrm-requests": "NaN", "x-ms-ratelimit-time-remaining-xrm-requests": "lots" },
+    }));
     const h = mount({ fetch });
     await h.advance(0);
     expect(screen.getAllByText("Not reported by the server.")).toHaveLength(3);
@@ -515,10 +584,20 @@ describe("ThrottlingEventPanel, priorities and simulated source", () => {
 
   it("maps priorities per user or app registration, refuses duplicate names, and shows exactly the current setting", async () => {
     const errors = jest.spyOn(console, "error");
-    const h = mount({ priorities: '[{"name":"Batch account","type":"user","userId":"batch","priority":"Low"},{"name":"Orders","priority":"High"}]' });
+    const h = mount({
+      priorities: '[{"name":"Batch account","type":"user","userId":"batch","priority":"Low"},{"name":"Orders","priority":"High"}]',
+    });
     await h.advance(0);
     const table = section("Who is throttled first");
-    const cells = (): string[][] => within(section("Who is throttled first")).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell").map((c) => c.textContent ?? ""));
+    const cells = (): string[][] =>
+      within(section("Who is throttled first"))
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) =>
+          within(r)
+            .getAllByRole("cell")
+            .map((c) => c.textContent ?? ""),
+        );
     expect(cells()).toEqual([
       ["1", "Batch account", "User", "Low", "75% load (our model)"],
       ["3", "Orders", "App registration", "High", "95% load (our model)"],
@@ -567,7 +646,9 @@ describe("ThrottlingEventPanel, priorities and simulated source", () => {
     expect(cancel.length).toBeGreaterThan(0);
     const canceledBefore = within(jobs).queryAllByText("Canceled").length;
     // Every job's buttons have their own accessible name.
-    const names = within(jobs).getAllByRole("button").map((b) => b.getAttribute("aria-label"));
+    const names = within(jobs)
+      .getAllByRole("button")
+      .map((b) => b.getAttribute("aria-label"));
     expect(new Set(names).size).toBe(names.length);
     fireEvent.click(cancel[0]);
     const dialog = await screen.findByRole("dialog");

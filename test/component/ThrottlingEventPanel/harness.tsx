@@ -30,8 +30,14 @@ export function rejectWith<T>(error: object): Promise<T> {
 }
 
 export const webApiError = {
-  throttledRequests: () => ({ errorCode: 2147951394, message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds." }),
-  throttledTime: () => ({ errorCode: 2147951393, message: "Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds." }),
+  throttledRequests: () => ({
+    errorCode: 2147951394,
+    message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds.",
+  }),
+  throttledTime: () => ({
+    errorCode: 2147951393,
+    message: "Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds.",
+  }),
   throttledConcurrency: () => ({ errorCode: 2147951398, message: "Number of concurrent requests exceeded the limit of 52." }),
   privilegeDenied: (privilege: string) => ({ errorCode: 2147746336, message: `Principal user is missing ${privilege} privilege.` }),
   serverError: () => ({ errorCode: 2147746327, message: "An unexpected error occurred.", status: 500 }),
@@ -42,26 +48,50 @@ export function mockWebApi(routes: Partial<Record<string, Handler>> = {}) {
   const defaults: Record<string, Handler> = {
     serviceendpoint: () =>
       Promise.resolve({
-      entities: [
-        { serviceendpointid: EP_HOOK, name: "Orders hook", contract: 8 },
-        { serviceendpointid: EP_QUEUE, name: "Invoices queue", contract: 2 },
-      ],
-    }),
+        entities: [
+          { serviceendpointid: EP_HOOK, name: "Orders hook", contract: 8 },
+          { serviceendpointid: EP_QUEUE, name: "Invoices queue", contract: 2 },
+        ],
+      }),
     sdkmessageprocessingstep: () =>
       Promise.resolve({
-      entities: [
-        { sdkmessageprocessingstepid: STEP_HOOK, _eventhandler_value: EP_HOOK, mode: 1, asyncautodelete: false, statecode: 0 },
-        { sdkmessageprocessingstepid: STEP_QUEUE, _eventhandler_value: EP_QUEUE, mode: 1, asyncautodelete: false, statecode: 0 },
-      ],
-    }),
+        entities: [
+          { sdkmessageprocessingstepid: STEP_HOOK, _eventhandler_value: EP_HOOK, mode: 1, asyncautodelete: false, statecode: 0 },
+          { sdkmessageprocessingstepid: STEP_QUEUE, _eventhandler_value: EP_QUEUE, mode: 1, asyncautodelete: false, statecode: 0 },
+        ],
+      }),
     asyncoperation: () =>
       Promise.resolve({
-      entities: [
-        { asyncoperationid: "job-1", name: "Create of order", statecode: 3, statuscode: 31, friendlymessage: "The endpoint answered 500", createdon: new Date(Date.now() - 60_000).toISOString(), _owningextensionid_value: STEP_HOOK },
-        { asyncoperationid: "job-2", name: "Create of invoice", statecode: 1, statuscode: 10, message: "Bus unreachable", createdon: new Date(Date.now() - 30_000).toISOString(), _owningextensionid_value: STEP_QUEUE, retrycount: 2 },
-        { asyncoperationid: "job-3", name: "Create of order", statecode: 3, statuscode: 30, createdon: new Date(Date.now() - 20_000).toISOString(), _owningextensionid_value: STEP_HOOK },
-      ],
-    }),
+        entities: [
+          {
+            asyncoperationid: "job-1",
+            name: "Create of order",
+            statecode: 3,
+            statuscode: 31,
+            friendlymessage: "The endpoint answered 500",
+            createdon: new Date(Date.now() - 60_000).toISOString(),
+            _owningextensionid_value: STEP_HOOK,
+          },
+          {
+            asyncoperationid: "job-2",
+            name: "Create of invoice",
+            statecode: 1,
+            statuscode: 10,
+            message: "Bus unreachable",
+            createdon: new Date(Date.now() - 30_000).toISOString(),
+            _owningextensionid_value: STEP_QUEUE,
+            retrycount: 2,
+          },
+          {
+            asyncoperationid: "job-3",
+            name: "Create of order",
+            statecode: 3,
+            statuscode: 30,
+            createdon: new Date(Date.now() - 20_000).toISOString(),
+            _owningextensionid_value: STEP_HOOK,
+          },
+        ],
+      }),
   };
   const table = Object.assign({}, defaults, routes) as Record<string, Handler>;
   const calls: string[] = [];
@@ -86,12 +116,21 @@ export interface FakeResponse {
 }
 
 /** A fetch double for the WhoAmI probe. */
-export function mockFetch(next: () => FakeResponse = () => ({ status: 200, headers: { "x-ms-ratelimit-burst-remaining-xrm-requests": "5000", "x-ms-ratelimit-time-remaining-xrm-requests": "900.00" } })) {
+export function mockFetch(
+  next: () => FakeResponse = () => ({
+    status: 200,
+    headers: { "x-ms-ratelimit-burst-remaining-xrm-requests": "5000", "x-ms-ratelimit-time-remaining-xrm-requests": "900.00" },
+  }),
+) {
   return jest.fn((url: string) => {
     void url;
     const r = next();
     const h = r.headers ?? {};
-    return Promise.resolve({ ok: r.status >= 200 && r.status < 300, status: r.status, headers: { get: (n: string) => h[Object.keys(h).find((k) => k.toLowerCase() === n.toLowerCase()) ?? ""] ?? null } });
+    return Promise.resolve({
+      ok: r.status >= 200 && r.status < 300,
+      status: r.status,
+      headers: { get: (n: string) => h[Object.keys(h).find((k) => k.toLowerCase() === n.toLowerCase()) ?? ""] ?? null },
+    });
   });
 }
 
@@ -143,19 +182,24 @@ export function mount(options: MountOptions = {}) {
   us.getTimeZoneOffsetMinutes = () => options.timeZoneOffsetMinutes ?? 0;
   if (options.numberGroup !== undefined) {
     const group = options.numberGroup;
-    (mock.context.formatting as unknown as { formatInteger: (n: number) => string }).formatInteger = (n) => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+    (mock.context.formatting as unknown as { formatInteger: (n: number) => string }).formatInteger = (n) =>
+      String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, group);
   }
   mock.context.mode.isControlDisabled = options.disabled ?? false;
   mock.context.mode.allocatedWidth = options.width ?? 800;
   mock.context.mode.allocatedHeight = -1;
-  const utils = mock.context.utils as unknown as { hasEntityPrivilege: (e: string, p: number, d: number) => boolean; getEntityMetadata: (e: string) => Promise<unknown> };
+  const utils = mock.context.utils as unknown as {
+    hasEntityPrivilege: (e: string, p: number, d: number) => boolean;
+    getEntityMetadata: (e: string) => Promise<unknown>;
+  };
   // Privileges are known only once the table's metadata is loaded, as in a real host.
   let metadataLoaded = false;
   utils.getEntityMetadata = () => {
     metadataLoaded = true;
     return Promise.resolve({});
   };
-  utils.hasEntityPrivilege = (_e, privilege, depth) => metadataLoaded && (privilege === 3 ? (options.canWrite ?? true) : depth <= (options.readDepth ?? 3));
+  utils.hasEntityPrivilege = (_e, privilege, depth) =>
+    metadataLoaded && (privilege === 3 ? (options.canWrite ?? true) : depth <= (options.readDepth ?? 3));
   const ctx = mock.context as unknown as { webAPI: unknown; page?: unknown };
   ctx.webAPI = options.webApi === null ? {} : (options.webApi ?? mockWebApi());
   ctx.page = options.harnessPage

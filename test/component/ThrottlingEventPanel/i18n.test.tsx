@@ -35,7 +35,9 @@ describe("ThrottlingEventPanel in the user's language and formats", () => {
 
     const one = mount({ languageId: 1031, pollSeconds: 1 });
     await one.advance(0);
-    expect(screen.getByText("Aktualisierungsintervall auf 65 Sekunden gesetzt, damit der Bereich selbst wenig Datenverkehr erzeugt.")).toBeTruthy();
+    expect(
+      screen.getByText("Aktualisierungsintervall auf 65 Sekunden gesetzt, damit der Bereich selbst wenig Datenverkehr erzeugt."),
+    ).toBeTruthy();
     one.destroy();
   });
 

@@ -9,7 +9,15 @@ const table = loadResx("ThrottlingEventPanel");
 function sources(dir: string): string {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? (e.name === "generated" ? [] : [sources(path.join(dir, e.name))]) : /\.tsx?$/.test(e.name) ? [fs.readFileSync(path.join(dir, e.name), "utf8")] : []))
+    .flatMap((e) =>
+      e.isDirectory()
+        ? e.name === "generated"
+          ? []
+          : [sources(path.join(dir, e.name))]
+        : /\.tsx?$/.test(e.name)
+          ? [fs.readFileSync(path.join(dir, e.name), "utf8")]
+          : [],
+    )
     .join("\n");
 }
 
@@ -22,8 +30,11 @@ describe("ThrottlingEventPanel strings", () => {
   });
 
   it("has every key the code asks for, including the computed ones", () => {
-    const code = sources(root) + fs.readFileSync(path.join(__dirname, "..", "..", "..", "shared", "src", "throttling", "priorities.ts"), "utf8");
-    const literal = [...code.matchAll(/\b(?:t|key|errorKey)\(?:?\s*\(?"([A-Z][A-Za-z]+_[A-Za-z_]+|Title|LastUpdated|ActionError|SkippedRows)"/g)].map((m) => m[1]);
+    const code =
+      sources(root) + fs.readFileSync(path.join(__dirname, "..", "..", "..", "shared", "src", "throttling", "priorities.ts"), "utf8");
+    const literal = [
+      ...code.matchAll(/\b(?:t|key|errorKey)\(?:?\s*\(?"([A-Z][A-Za-z]+_[A-Za-z_]+|Title|LastUpdated|ActionError|SkippedRows)"/g),
+    ].map((m) => m[1]);
     expect(literal.length).toBeGreaterThan(60);
     const computed = [
       ...["loading", "ok", "throttled", "error", "unavailable"].map((s) => `Status_${s}`),
@@ -38,8 +49,24 @@ describe("ThrottlingEventPanel strings", () => {
       "Confirm_postpone_Body_ready",
       "Confirm_postpone_Body_locked",
       // Messages the shared reducer and the runner put in the state.
-      ...["Error_Timeout", "Error_Server", "Error_Network", "Error_SignedOut", "Error_Request", "ActionError_Throttled", "ActionError_Busy", "ActionError_Forbidden"],
-      ...["Note_EndpointsTruncated", "Note_EndpointsNotCounted", "Note_StepsTruncated", "Note_StepsNotCounted", "Note_JobsTruncated", "Headroom_NoClientUrl"],
+      ...[
+        "Error_Timeout",
+        "Error_Server",
+        "Error_Network",
+        "Error_SignedOut",
+        "Error_Request",
+        "ActionError_Throttled",
+        "ActionError_Busy",
+        "ActionError_Forbidden",
+      ],
+      ...[
+        "Note_EndpointsTruncated",
+        "Note_EndpointsNotCounted",
+        "Note_StepsTruncated",
+        "Note_StepsNotCounted",
+        "Note_JobsTruncated",
+        "Headroom_NoClientUrl",
+      ],
       ...["PrioritiesError_Duplicate", "PrioritiesError_DuplicateId", "PrioritiesError_Type", "PrioritiesError_UserId"],
       ...["autoDelete", "synchronous", "notRead"].map((u) => `Unknown_${u}`),
       ...["user", "businessUnit", "none"].map((d) => `ReadDepth_${d}`),

@@ -20,7 +20,10 @@ import {
   type SessionSnapshot,
   type UserSettingsLike,
 } from "@integrationkit/shared";
-import { VirtualTablePreviewApp, type VirtualTablePreviewAppProps } from "../../../controls/VirtualTablePreview/components/VirtualTablePreviewApp";
+import {
+  VirtualTablePreviewApp,
+  type VirtualTablePreviewAppProps,
+} from "../../../controls/VirtualTablePreview/components/VirtualTablePreviewApp";
 import type { StringKey } from "../../../controls/VirtualTablePreview/strings/StringKeys";
 import { resxGetString } from "../../helpers/resx";
 
@@ -53,12 +56,22 @@ export function makeRows(n: number): GridRow[] {
 }
 
 export function makeSnapshot(rows: GridRow[], columns: ColumnSpec[] = COLUMNS, patch: Partial<SessionSnapshot> = {}): SessionSnapshot {
-  const gridColumns: GridColumn[] = columns.map((c) => ({ name: c.name, displayName: c.name, dataType: "", kind: c.kind, isPrimary: false, width: c.width ?? 1 }));
+  const gridColumns: GridColumn[] = columns.map((c) => ({
+    name: c.name,
+    displayName: c.name,
+    dataType: "",
+    kind: c.kind,
+    isPrimary: false,
+    width: c.width ?? 1,
+  }));
   const table = checkingFacts("account");
   return {
     version: 1,
     model: { columns: gridColumns, rows, orphanIds: 0, missingColumns: [], mismatchedCells: 0, checkedRows: Math.min(30, rows.length) },
-    columns: gridColumns.map((column) => ({ column, capability: columnCapability({ kind: column.kind }, { table, datasetCanSort: true, datasetCanFilter: true }) })),
+    columns: gridColumns.map((column) => ({
+      column,
+      capability: columnCapability({ kind: column.kind }, { table, datasetCanSort: true, datasetCanFilter: true }),
+    })),
     pageLog: { entries: [], nextSeq: 1, limit: 50 },
     pending: null,
     busy: false,
@@ -72,7 +85,17 @@ export function makeSnapshot(rows: GridRow[], columns: ColumnSpec[] = COLUMNS, p
     warnings: [],
     table,
     query: { orderby: null, filter: null, top: 50, unsupported: [], invalid: [], text: "$top=50", url: "?$top=50" },
-    summary: { requests: 0, failed: 0, rowsShown: rows.length, totalResultCount: rows.length, pageSizeAsked: 50, largestPage: null, pageSizeHonoured: null, lastDurationMs: null, slowestDurationMs: null },
+    summary: {
+      requests: 0,
+      failed: 0,
+      rowsShown: rows.length,
+      totalResultCount: rows.length,
+      pageSizeAsked: 50,
+      largestPage: null,
+      pageSizeHonoured: null,
+      lastDurationMs: null,
+      slowestDurationMs: null,
+    },
     canOpen: true,
     lastArrivalAt: null,
     ...patch,

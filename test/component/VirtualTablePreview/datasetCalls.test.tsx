@@ -44,7 +44,10 @@ describe("VirtualTablePreview dataset calls", () => {
     expect(await axe(baseElement, AXE_PAGE_OPTIONS)).toHaveNoViolations();
     fireEvent.change(within(dialog).getByRole("textbox", { name: "Value", hidden: true }), { target: { value: "20000" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Apply filter", hidden: true }));
-    expect(ds.filtering.setFilter).toHaveBeenCalledWith({ filterOperator: 0, conditions: [{ attributeName: "mserp_creditlimit", conditionOperator: 2, value: "20000" }] });
+    expect(ds.filtering.setFilter).toHaveBeenCalledWith({
+      filterOperator: 0,
+      conditions: [{ attributeName: "mserp_creditlimit", conditionOperator: 2, value: "20000" }],
+    });
     expect(ds.refresh).toHaveBeenCalledTimes(1);
     // The filtered page arrives empty: the empty state says so and offers to clear.
     ds.setRows([]);
@@ -85,7 +88,11 @@ describe("VirtualTablePreview dataset calls", () => {
     const { update } = mountControl(ds);
     fireEvent.click(header("Credit limit"));
     fireEvent.click(header("Credit limit")); // ignored: pending
-    ds.setRows(customerRows(10).reverse().map((r, i) => ({ ...r, id: `r${i}`, mserp_creditlimit: i % 2 ? 10 : 500 })));
+    ds.setRows(
+      customerRows(10)
+        .reverse()
+        .map((r, i) => ({ ...r, id: `r${i}`, mserp_creditlimit: i % 2 ? 10 : 500 })),
+    );
     update();
     expect(screen.getByText("The rows are not in the order asked for: the provider may have ignored the sort.")).toBeTruthy();
   });
@@ -210,7 +217,11 @@ describe("VirtualTablePreview dataset calls", () => {
     expect(screen.getByText("100 rows loaded (total not reported)")).toBeTruthy();
     const pane = screen.getByRole("region", { name: "Provider diagnostics" });
     const lastPage = within(pane).getAllByRole("row")[1];
-    expect(within(lastPage).getAllByRole("cell").map((c) => c.textContent)[3]).toBe("50");
+    expect(
+      within(lastPage)
+        .getAllByRole("cell")
+        .map((c) => c.textContent)[3],
+    ).toBe("50");
   });
 
   it("shows a dataset error as text, with a retry that refreshes", async () => {
@@ -266,7 +277,9 @@ describe("VirtualTablePreview dataset calls", () => {
     const small = fakeDataset(CUSTOMER_COLUMNS, customerRows(300));
     const second = mountControl(small, { pageSize: 100 });
     expect(small.paging.setPageSize).toHaveBeenCalledWith(100);
-    expect(within(second.container).getByText("The provider sent more rows in one page than were asked for: it ignored the page size.")).toBeTruthy();
+    expect(
+      within(second.container).getByText("The provider sent more rows in one page than were asked for: it ignored the page size."),
+    ).toBeTruthy();
   });
 
   it("warns at exactly 1,000 rows only on the virtual connector provider, whose cap it is", async () => {
@@ -279,7 +292,11 @@ describe("VirtualTablePreview dataset calls", () => {
   it("does not take exactly 1,000 rows on another table for the connector's cap", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(1000), "account");
     ds.paging.totalResultCount = 1000;
-    const { ctx } = mountControl(ds, { pageSize: 5000, showDiagnostics: true, metadata: { account: { LogicalName: "account", TableType: "Standard" } } });
+    const { ctx } = mountControl(ds, {
+      pageSize: 5000,
+      showDiagnostics: true,
+      metadata: { account: { LogicalName: "account", TableType: "Standard" } },
+    });
     await metadataRead();
     expect(ctx.utils.getEntityMetadata).toHaveBeenCalledWith("account", ["mserp_customergroup"]);
     expect(screen.queryByText(/Exactly 1,000 rows came back/)).toBeNull();

@@ -21,7 +21,15 @@ interface FakeRecord {
 /** A PCF-shaped dataset whose calls are jest mocks, so tests can assert what the control asked for. */
 export function fakeDataset(columns: FakeColumn[], rows: FakeRow[], entity = "mserp_custcustomerv3entity") {
   const ds = {
-    columns: columns.map((c, i) => ({ name: c.name, displayName: c.displayName ?? c.name, dataType: c.dataType, alias: c.name, order: i, visualSizeFactor: 1, disableSorting: c.disableSorting })),
+    columns: columns.map((c, i) => ({
+      name: c.name,
+      displayName: c.displayName ?? c.name,
+      dataType: c.dataType,
+      alias: c.name,
+      order: i,
+      visualSizeFactor: 1,
+      disableSorting: c.disableSorting,
+    })),
     records: {} as Record<string, FakeRecord>,
     sortedRecordIds: [] as string[],
     sorting: [] as { name: string; sortDirection: -1 | 0 | 1 }[],
@@ -120,7 +128,8 @@ export function fakeContext(ds: FakeDataset, o: FakeContextOptions = {}) {
       }),
     },
     formatting: {
-      formatDateShort: (d: Date, withTime?: boolean) => (withTime ? d.toISOString().replace("T", " ").slice(0, 16) : d.toISOString().slice(0, 10)),
+      formatDateShort: (d: Date, withTime?: boolean) =>
+        withTime ? d.toISOString().replace("T", " ").slice(0, 16) : d.toISOString().slice(0, 10),
       formatInteger: (n: number) => n.toLocaleString("en-US"),
       formatDecimal: (n: number) => n.toLocaleString("en-US", { minimumFractionDigits: 2 }),
       formatCurrency: (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2 })}`,
@@ -200,7 +209,9 @@ export class FakeHost {
     private readonly options: FakeHostOptions,
   ) {
     ds.refresh.mockImplementation(() => this.start("refresh", 1, false));
-    ds.paging.loadNextPage.mockImplementation((onlyNew?: boolean) => this.start(onlyNew === false ? "more" : "next", this.page + 1, onlyNew === false));
+    ds.paging.loadNextPage.mockImplementation((onlyNew?: boolean) =>
+      this.start(onlyNew === false ? "more" : "next", this.page + 1, onlyNew === false),
+    );
     ds.paging.loadPreviousPage.mockImplementation(() => this.start("previous", Math.max(1, this.page - 1), false));
     ds.paging.loadExactPage.mockImplementation((n: number) => this.start("exact", n, false));
     ds.paging.setPageSize.mockImplementation((n: number) => {
@@ -215,7 +226,18 @@ export class FakeHost {
     ds.filtering.clearFilter.mockImplementation(() => {
       this.filter = null;
     });
-    this.show(this.result({ id: 0, kind: "refresh", page: 1, append: false, sorting: [], filter: null, pageSize: this.pageSize, reportedLoading: false }));
+    this.show(
+      this.result({
+        id: 0,
+        kind: "refresh",
+        page: 1,
+        append: false,
+        sorting: [],
+        filter: null,
+        pageSize: this.pageSize,
+        reportedLoading: false,
+      }),
+    );
   }
 
   /** Replaces the table behind the dataset (what the next loads return). */
@@ -226,7 +248,16 @@ export class FakeHost {
   private start(kind: OpKind, page: number, append: boolean): void {
     this.calls++;
     if (this.inFlight.length > 0) this.overlaps++;
-    this.inFlight.push({ id: this.nextId++, kind, page, append, sorting: this.ds.sorting.map((s) => ({ ...s })), filter: this.filter, pageSize: this.pageSize, reportedLoading: false });
+    this.inFlight.push({
+      id: this.nextId++,
+      kind,
+      page,
+      append,
+      sorting: this.ds.sorting.map((s) => ({ ...s })),
+      filter: this.filter,
+      pageSize: this.pageSize,
+      reportedLoading: false,
+    });
   }
 
   /** The host reports `loading` for an in-flight load (late: only now) and calls updateView. */
@@ -335,7 +366,10 @@ function matches(row: FakeRow, filter: unknown): boolean {
         if (!(Number(v) < n)) return false;
         break;
       case 6: {
-        const needle = c.value.replace(/^%|%$/g, "").replace(/\[(.)\]/g, "$1").toLowerCase();
+        const needle = c.value
+          .replace(/^%|%$/g, "")
+          .replace(/\[(.)\]/g, "$1")
+          .toLowerCase();
         if (!show(v).toLowerCase().includes(needle)) return false;
         break;
       }

@@ -16,11 +16,17 @@ describe("VirtualTablePreview grid", () => {
     expect(grid.getAttribute("aria-rowcount")).toBe("21");
     const headers = within(grid).getAllByRole("columnheader");
     expect(headers.map((h) => h.textContent)).toEqual(
-      expect.arrayContaining([expect.stringContaining("Credit limitCurrency"), expect.stringContaining("CreatedDate and time"), expect.stringContaining("Customer groupLookup")]),
+      expect.arrayContaining([
+        expect.stringContaining("Credit limitCurrency"),
+        expect.stringContaining("CreatedDate and time"),
+        expect.stringContaining("Customer groupLookup"),
+      ]),
     );
     const first = within(grid).getAllByRole("row")[1];
     expect(first.getAttribute("aria-rowindex")).toBe("2");
-    const cells = within(first).getAllByRole("gridcell").map((c) => c.textContent);
+    const cells = within(first)
+      .getAllByRole("gridcell")
+      .map((c) => c.textContent);
     expect(cells).toEqual(["", "US-000000", "Customer 0", "$0.00", "2024-01-01 00:00", "Yes", "Group 0"]);
     expect(screen.getByText("20 of 20 rows loaded")).toBeTruthy();
     expect(await axe(container, AXE_OPTIONS)).toHaveNoViolations();
@@ -73,10 +79,14 @@ describe("VirtualTablePreview grid", () => {
     const row = screen.getAllByRole("row")[1];
     const credit = within(row).getAllByRole("gridcell")[3];
     expect(credit?.textContent).toContain("lots");
-    expect(document.getElementById(credit.getAttribute("aria-describedby")!)?.textContent).toBe("The value is not of the column's type; it is shown as sent");
+    expect(document.getElementById(credit.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "The value is not of the column's type; it is shown as sent",
+    );
     expect(within(row).getAllByRole("gridcell")[5].getAttribute("title")).toBe("This column was not returned for this row");
     expect(screen.getByText("Columns in the view that none of the first 3 rows returned: mserp_isonhold.")).toBeTruthy();
-    expect(screen.getByText("1 values in the first 3 rows did not match their column's type; they are shown as sent and marked.")).toBeTruthy();
+    expect(
+      screen.getByText("1 values in the first 3 rows did not match their column's type; they are shown as sent and marked."),
+    ).toBeTruthy();
   });
 
   it("moves focus across cells with the keyboard and opens a record with Enter", () => {

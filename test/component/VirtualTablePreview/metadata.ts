@@ -6,9 +6,17 @@
  */
 import type { FakeMetadata } from "./fakeDataset";
 
-const label = (text: string) => ({ UserLocalizedLabel: { Label: text, LanguageCode: 1033 }, LocalizedLabels: [{ Label: text, LanguageCode: 1033 }] });
+const label = (text: string) => ({
+  UserLocalizedLabel: { Label: text, LanguageCode: 1033 },
+  LocalizedLabels: [{ Label: text, LanguageCode: 1033 }],
+});
 
-const lookup = (logicalName: string, targets: string[]) => ({ LogicalName: logicalName, AttributeType: "Lookup", AttributeTypeName: { Value: "LookupType" }, Targets: targets });
+const lookup = (logicalName: string, targets: string[]) => ({
+  LogicalName: logicalName,
+  AttributeType: "Lookup",
+  AttributeTypeName: { Value: "LookupType" },
+  Targets: targets,
+});
 
 const ODATA_PROVIDER_ID = "{3f1c2b7a-8e4d-4c21-9a55-0b6e1d2c3a40}";
 const CONNECTOR_PROVIDER_ID = "b5e1a7c3-5d2f-4e8a-9c11-0f3d2a6b7c80";
@@ -43,7 +51,12 @@ function table(logicalName: string, extra: Record<string, unknown>): Record<stri
 
 /** Native tables that lookups point to. */
 const NATIVE: FakeMetadata = {
-  account: table("account", { TableType: "Standard", IsCustomEntity: false, OwnershipType: "UserOwned", Attributes: [lookup("primarycontactid", ["contact"])] }),
+  account: table("account", {
+    TableType: "Standard",
+    IsCustomEntity: false,
+    OwnershipType: "UserOwned",
+    Attributes: [lookup("primarycontactid", ["contact"])],
+  }),
   contact: table("contact", { TableType: "Standard", IsCustomEntity: false, OwnershipType: "UserOwned" }),
   systemuser: table("systemuser", { TableType: "Standard", IsCustomEntity: false, OwnershipType: "BusinessOwned" }),
 };
@@ -52,7 +65,11 @@ export const STANDARD_METADATA: FakeMetadata = { ...NATIVE };
 
 export const ELASTIC_METADATA: FakeMetadata = {
   ...NATIVE,
-  cr1_sensorreading: table("cr1_sensorreading", { TableType: "Elastic", OwnershipType: "UserOwned", Attributes: [lookup("cr1_accountid", ["account"])] }),
+  cr1_sensorreading: table("cr1_sensorreading", {
+    TableType: "Elastic",
+    OwnershipType: "UserOwned",
+    Attributes: [lookup("cr1_accountid", ["account"])],
+  }),
 };
 
 export const FINOPS_METADATA: FakeMetadata = {
@@ -68,7 +85,14 @@ export const FINOPS_METADATA: FakeMetadata = {
 };
 
 const virtualTable = (name: string, providerId: string, attributes: unknown[]) =>
-  table(name, { TableType: "Virtual", DataProviderId: providerId, DataSourceId: "{5b8c0e2a-4d6f-4a1b-9c3e-7f0a2d4e6b81}", ExternalName: name.replace(/^cr1_/, ""), ExternalCollectionName: `${name.replace(/^cr1_/, "")}s`, Attributes: attributes });
+  table(name, {
+    TableType: "Virtual",
+    DataProviderId: providerId,
+    DataSourceId: "{5b8c0e2a-4d6f-4a1b-9c3e-7f0a2d4e6b81}",
+    ExternalName: name.replace(/^cr1_/, ""),
+    ExternalCollectionName: `${name.replace(/^cr1_/, "")}s`,
+    Attributes: attributes,
+  });
 
 export const ODATA_METADATA: FakeMetadata = {
   ...NATIVE,

@@ -3,7 +3,16 @@ import { axe } from "jest-axe";
 import { DatasetSession, factsFromMetadata, odataQuery, readTableFacts, type TableFacts } from "@integrationkit/shared";
 import { makeRows, makeSnapshot, mountApp } from "./appFixture";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset, type FakeColumn, type FakeMetadata, type FakeRow } from "./fakeDataset";
-import { CONNECTOR_METADATA, CUSTOM_METADATA, ELASTIC_METADATA, FINOPS_METADATA, ODATA_METADATA, PROVIDER_NAMES, STANDARD_METADATA, UNKNOWN_METADATA } from "./metadata";
+import {
+  CONNECTOR_METADATA,
+  CUSTOM_METADATA,
+  ELASTIC_METADATA,
+  FINOPS_METADATA,
+  ODATA_METADATA,
+  PROVIDER_NAMES,
+  STANDARD_METADATA,
+  UNKNOWN_METADATA,
+} from "./metadata";
 import { mountControl } from "./render";
 
 /**
@@ -26,7 +35,11 @@ const COLUMNS: FakeColumn[] = [
 ];
 
 function rows(n: number): FakeRow[] {
-  return Array.from({ length: n }, (_, i) => ({ id: `r-${i}`, name: `Row ${i}`, cr1_accountid: { id: { guid: `g-${i}` }, name: `Account ${i}`, entityType: "account" } }));
+  return Array.from({ length: n }, (_, i) => ({
+    id: `r-${i}`,
+    name: `Row ${i}`,
+    cr1_accountid: { id: { guid: `g-${i}` }, name: `Account ${i}`, entityType: "account" },
+  }));
 }
 
 async function mount(entity: string, metadata: FakeMetadata, n = 5, wait = true) {
@@ -39,7 +52,8 @@ async function mount(entity: string, metadata: FakeMetadata, n = 5, wait = true)
 
 const providerLine = (): string => screen.getByTestId("vtp-provider").textContent ?? "";
 /** The provider's notes (the list also holds one line per column that cannot be sorted or filtered). */
-const notes = (): string[] => Array.from(screen.getByTestId("vtp-notes").querySelectorAll("li[data-provider-note]")).map((li) => li.textContent ?? "");
+const notes = (): string[] =>
+  Array.from(screen.getByTestId("vtp-notes").querySelectorAll("li[data-provider-note]")).map((li) => li.textContent ?? "");
 const summary = (): string => screen.getByRole("button", { name: /^Provider diagnostics:/ }).textContent ?? "";
 
 const CONNECTOR_CAP = /returns at most 1,000 rows per query/;
@@ -134,14 +148,20 @@ describe("VirtualTablePreview diagnostics pane: the table's provider", () => {
 
   it("metadata read failed: the host's reason is shown and nothing is assumed", async () => {
     await mount("cr1_missing", {});
-    expect(providerLine()).toBe("Table and provider: The table's details could not be read (Could not find an entity with name cr1_missing); its provider is unknown.");
+    expect(providerLine()).toBe(
+      "Table and provider: The table's details could not be read (Could not find an entity with name cr1_missing); its provider is unknown.",
+    );
     expect(summary()).toMatch(/ · provider unknown$/);
     expect(notes()).toEqual(["Nothing is assumed about the provider: sorting and filtering are offered as the view allows."]);
   });
 
   it("metadata that never arrives: the timeout message with its seconds, from the data side's own timeout", async () => {
     let fire: (() => void) | null = null;
-    const table = readTableFacts("cr1_slow", { getEntityMetadata: () => new Promise<unknown>(() => undefined) }, { setTimer: (fn) => (fire = fn), clearTimer: () => undefined });
+    const table = readTableFacts(
+      "cr1_slow",
+      { getEntityMetadata: () => new Promise<unknown>(() => undefined) },
+      { setTimer: (fn) => (fire = fn), clearTimer: () => undefined },
+    );
     fire!();
     const facts = await table;
     expect(facts.timedOut).toBe(true);
@@ -164,7 +184,9 @@ describe("VirtualTablePreview diagnostics pane: the table's provider", () => {
     const sent = JSON.stringify(ds.filtering.setFilter.mock.calls);
     expect(sent).not.toContain("2024-02-31");
     mountApp(session.getSnapshot(), { showDiagnostics: true });
-    expect(screen.getByTestId("vtp-query-invalid").textContent).toBe("Some filter values are not valid for their column (Created); they are left out of the text above.");
+    expect(screen.getByTestId("vtp-query-invalid").textContent).toBe(
+      "Some filter values are not valid for their column (Created); they are left out of the text above.",
+    );
     expect(screen.getByTestId("vtp-query").textContent).not.toContain("2024-02-31");
   });
 
@@ -181,7 +203,9 @@ describe("VirtualTablePreview diagnostics pane: the table's provider", () => {
       },
     });
     mountApp(makeSnapshot(makeRows(3), undefined, { query }), { showDiagnostics: true });
-    expect(screen.getByTestId("vtp-query-invalid").textContent).toBe("Some filter values are not valid for their column (created); they are left out of the text above.");
+    expect(screen.getByTestId("vtp-query-invalid").textContent).toBe(
+      "Some filter values are not valid for their column (created); they are left out of the text above.",
+    );
     const text = screen.getByTestId("vtp-query").textContent ?? "";
     expect(text).toContain("Contoso");
     expect(text).not.toContain("2024-02-31");
@@ -193,9 +217,13 @@ describe("VirtualTablePreview provider pane in other languages", () => {
 
   it("German: provider, summary and the connector's 1,000-row note", () => {
     mountApp(makeSnapshot(makeRows(3), undefined, { table: connector }), { showDiagnostics: true, languageId: 1031 });
-    expect(screen.getByTestId("vtp-provider").textContent).toBe("Tabelle und Anbieter: Virtuelle Tabelle über den Anbieter für virtuelle Connectors (orders)");
+    expect(screen.getByTestId("vtp-provider").textContent).toBe(
+      "Tabelle und Anbieter: Virtuelle Tabelle über den Anbieter für virtuelle Connectors (orders)",
+    );
     expect(screen.getByRole("button", { name: /^Anbieterdiagnose:/ }).textContent).toMatch(/ · Connector-Anbieter$/);
-    expect(notes()).toContain("Dieser Anbieter liefert höchstens 1.000 Zeilen pro Abfrage; filtern Sie, um darunter zu bleiben. Genau 1.000 Zeilen deuten auf die Grenze hin, beweisen sie aber nicht.");
+    expect(notes()).toContain(
+      "Dieser Anbieter liefert höchstens 1.000 Zeilen pro Abfrage; filtern Sie, um darunter zu bleiben. Genau 1.000 Zeilen deuten auf die Grenze hin, beweisen sie aber nicht.",
+    );
   });
 
   it("Arabic: the provider line and the unknown provider's note, right to left", async () => {

@@ -1,6 +1,15 @@
 import { act, fireEvent, screen } from "@testing-library/react";
 import { fakeDataset, type FakeColumn, type FakeMetadata, type FakeRow } from "./fakeDataset";
-import { CONNECTOR_METADATA, CUSTOM_METADATA, ELASTIC_METADATA, FINOPS_METADATA, ODATA_METADATA, PROVIDER_NAMES, STANDARD_METADATA, UNKNOWN_METADATA } from "./metadata";
+import {
+  CONNECTOR_METADATA,
+  CUSTOM_METADATA,
+  ELASTIC_METADATA,
+  FINOPS_METADATA,
+  ODATA_METADATA,
+  PROVIDER_NAMES,
+  STANDARD_METADATA,
+  UNKNOWN_METADATA,
+} from "./metadata";
 import { customerRows, CUSTOMER_COLUMNS } from "./fakeDataset";
 import { mountControl } from "./render";
 
@@ -26,13 +35,27 @@ const COLUMNS = (lookups: [string, string][]): FakeColumn[] => [
 function rows(n: number, lookups: string[]): FakeRow[] {
   return Array.from({ length: n }, (_, i) => {
     const row: FakeRow = { id: `r-${i}`, name: `Row ${i}` };
-    for (const l of lookups) row[l] = { id: { guid: `00000000-0000-0000-0000-${String(i).padStart(12, "0")}` }, name: `Target ${i}`, entityType: "account" };
+    for (const l of lookups)
+      row[l] = { id: { guid: `00000000-0000-0000-0000-${String(i).padStart(12, "0")}` }, name: `Target ${i}`, entityType: "account" };
     return row;
   });
 }
 
-async function mount(entity: string, metadata: FakeMetadata, lookups: [string, string][], n = 5, tweak?: (ds: ReturnType<typeof fakeDataset>) => void) {
-  const ds = fakeDataset(COLUMNS(lookups), rows(n, lookups.map(([l]) => l)), entity);
+async function mount(
+  entity: string,
+  metadata: FakeMetadata,
+  lookups: [string, string][],
+  n = 5,
+  tweak?: (ds: ReturnType<typeof fakeDataset>) => void,
+) {
+  const ds = fakeDataset(
+    COLUMNS(lookups),
+    rows(
+      n,
+      lookups.map(([l]) => l),
+    ),
+    entity,
+  );
   tweak?.(ds);
   const mounted = mountControl(ds, { metadata, providers: PROVIDER_NAMES, showDiagnostics: true, pageSize: 5000 });
   await metadataRead();

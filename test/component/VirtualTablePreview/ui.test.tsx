@@ -30,7 +30,9 @@ describe("VirtualTablePreview app: language, formats and direction", () => {
     // A German user two hours ahead of UTC: 22:30 UTC on the 15th is the 16th at 00:30 for them.
     const { formatters } = mountApp(makeSnapshot(makeRows(3)), { languageId: 1031, user: { getTimeZoneOffsetMinutes: () => 120 } });
     const row = within(grid()).getAllByRole("row")[1];
-    const cells = within(row).getAllByRole("gridcell").map((c) => c.textContent);
+    const cells = within(row)
+      .getAllByRole("gridcell")
+      .map((c) => c.textContent);
     expect(cells[3]).toBe("1.234,50");
     expect(cells[4]).toContain("16.01.24");
     expect(cells[4]).toContain("00:30");
@@ -121,11 +123,23 @@ describe("VirtualTablePreview app: columns and space", () => {
 
   it("keeps diagnostics to one summary line until opened, and opens them from that line", () => {
     const snap = makeSnapshot(makeRows(3), COLUMNS, {
-      summary: { requests: 2, failed: 1, rowsShown: 3, totalResultCount: 3, pageSizeAsked: 50, largestPage: 3, pageSizeHonoured: true, lastDurationMs: 840, slowestDurationMs: 900 },
+      summary: {
+        requests: 2,
+        failed: 1,
+        rowsShown: 3,
+        totalResultCount: 3,
+        pageSizeAsked: 50,
+        largestPage: 3,
+        pageSizeHonoured: true,
+        lastDurationMs: 840,
+        slowestDurationMs: 900,
+      },
     });
     const { formatters } = mountApp(snap);
     const toggle = screen.getByRole("button", { name: /^Provider diagnostics:/ });
-    expect(toggle.textContent).toBe(`Provider diagnostics: 2 page requests · 1 failed · last took ${formatters.duration(840)} · checking the provider`);
+    expect(toggle.textContent).toBe(
+      `Provider diagnostics: 2 page requests · 1 failed · last took ${formatters.duration(840)} · checking the provider`,
+    );
     expect(screen.queryByRole("region", { name: "Provider diagnostics" })).toBeNull();
     fireEvent.click(toggle);
     expect(screen.getByRole("region", { name: "Provider diagnostics" })).toBeTruthy();
@@ -167,7 +181,19 @@ describe("VirtualTablePreview app: keyboard and focus", () => {
   });
 
   it("puts focus back in the grid after Stop waiting", () => {
-    const pending = { seq: 1, pageNumber: 2, reason: "next" as const, askedAt: Date.now(), settledAt: null, rowCount: null, pageSizeAsked: 50, sort: null, filter: null, status: "pending" as const, error: null };
+    const pending = {
+      seq: 1,
+      pageNumber: 2,
+      reason: "next" as const,
+      askedAt: Date.now(),
+      settledAt: null,
+      rowCount: null,
+      pageSizeAsked: 50,
+      sort: null,
+      filter: null,
+      status: "pending" as const,
+      error: null,
+    };
     const snap = makeSnapshot(makeRows(10), COLUMNS, { pending, busy: true, pageLog: { entries: [pending], nextSeq: 2, limit: 50 } });
     const { store, actions } = mountApp(snap);
     within(grid()).getAllByRole("row")[2].querySelector<HTMLElement>('[data-pos="2:3"]')!.focus();
@@ -182,7 +208,9 @@ describe("VirtualTablePreview app: keyboard and focus", () => {
   });
 
   it("keeps focus on Next page while the page loads", () => {
-    const snap = makeSnapshot(makeRows(10), COLUMNS, { paging: { pageNumber: 1, pageSize: 10, totalResultCount: 30, pageCount: 3, canGoNext: true, canGoPrevious: false } });
+    const snap = makeSnapshot(makeRows(10), COLUMNS, {
+      paging: { pageNumber: 1, pageSize: 10, totalResultCount: 30, pageCount: 3, canGoNext: true, canGoPrevious: false },
+    });
     const { store, actions } = mountApp(snap);
     const next = screen.getByRole("button", { name: "Next page" });
     next.focus();
@@ -220,7 +248,10 @@ describe("VirtualTablePreview app: keyboard and focus", () => {
     jest.spyOn(console, "error").mockImplementation(() => undefined);
     const bad = makeSnapshot(makeRows(2));
     // A row whose cells are not an object breaks rendering.
-    const broken = { ...bad, model: { ...bad.model, rows: [{ id: "x", reference: null, cells: null as unknown as Record<string, never> }] } };
+    const broken = {
+      ...bad,
+      model: { ...bad.model, rows: [{ id: "x", reference: null, cells: null as unknown as Record<string, never> }] },
+    };
     mountApp(broken);
     expect(screen.getByText("The grid could not be shown")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Show the grid again" })).toBeTruthy();

@@ -68,7 +68,9 @@ describe("estimateBudget()", () => {
     const e = estimateBudget({ recordsPerRun: 3000, runsPerDay: 1, batchSize: 1, requestMs: 500, parallelism: 60 });
     expect(checkOf(e, "execution-time-per-5-min")).toMatchObject({ projected: 1_500_000, limit: 1_200_000, status: "over" });
     expect(checkOf(e, "concurrent-requests")).toMatchObject({ projected: 60, limit: 52, status: "over" });
-    expect(estimateBudget({ recordsPerRun: 1, runsPerDay: 1, batchSize: 1 }).checks.map((c) => c.id)).not.toContain("execution-time-per-5-min");
+    expect(estimateBudget({ recordsPerRun: 1, runsPerDay: 1, batchSize: 1 }).checks.map((c) => c.id)).not.toContain(
+      "execution-time-per-5-min",
+    );
   });
 
   it("marks each invalid field with its own reason and never gives a green verdict while any is invalid", () => {

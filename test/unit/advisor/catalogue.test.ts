@@ -17,8 +17,31 @@ const seedFile = path.resolve(repoRoot, "..", "shared", "seed", "000_d68b7e51347
 const en = loadResx("IntegrationPatternPicker", 1033);
 
 const FAMILY_IDS = {
-  "finance-operations": ["odata", "custom-services", "consume-web-services", "dmf-package-api", "recurring-integrations", "electronic-reporting", "excel-office", "business-events", "embedded-power-apps", "embedded-power-bi", "iframe-fo"],
-  "customer-engagement": ["iframe-ce", "pcf", "canvas-apps", "html-web-resources", "channel-integration-framework", "virtual-tables", "webhooks", "azure-service-bus", "dataverse-change-tracking", "synapse-link"],
+  "finance-operations": [
+    "odata",
+    "custom-services",
+    "consume-web-services",
+    "dmf-package-api",
+    "recurring-integrations",
+    "electronic-reporting",
+    "excel-office",
+    "business-events",
+    "embedded-power-apps",
+    "embedded-power-bi",
+    "iframe-fo",
+  ],
+  "customer-engagement": [
+    "iframe-ce",
+    "pcf",
+    "canvas-apps",
+    "html-web-resources",
+    "channel-integration-framework",
+    "virtual-tables",
+    "webhooks",
+    "azure-service-bus",
+    "dataverse-change-tracking",
+    "synapse-link",
+  ],
   "cross-app": ["fo-virtual-tables", "dual-write", "dataverse-events", "power-automate"],
 };
 
@@ -123,7 +146,12 @@ describe("pattern catalogue", () => {
       return;
     }
     const source = fs.readFileSync(seedFile, "utf8");
-    const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
+    const words = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9 ]+/g, " ")
+        .split(/\s+/)
+        .filter(Boolean);
     const src = words(source);
     const grams = new Set<string>();
     for (let i = 0; i + 8 <= src.length; i++) grams.add(src.slice(i, i + 8).join(" "));

@@ -20,11 +20,16 @@ function ok(raw: string | undefined): PatternDecision {
 
 describe("decision record", () => {
   it("stores scenario, choice, reasons, warnings and timestamp, and reads back the same", () => {
-    const d = createDecision("dmf-package-api", { apps: ["finance-operations"], volume: "high", initiatedBy: "external-system", requirements: ["change-tracking"] }, at, {
-      recordsPerRun: 200_000,
-      runsPerDay: 2,
-      batchSize: 10,
-    });
+    const d = createDecision(
+      "dmf-package-api",
+      { apps: ["finance-operations"], volume: "high", initiatedBy: "external-system", requirements: ["change-tracking"] },
+      at,
+      {
+        recordsPerRun: 200_000,
+        runsPerDay: 2,
+        batchSize: 10,
+      },
+    );
     expect(d).toBeDefined();
     expect(d!.schema).toBe(DECISION_SCHEMA);
     expect(d!.decidedAt).toBe("2025-01-02T03:04:05.000Z");
@@ -65,7 +70,10 @@ describe("decision record", () => {
     expect(parseDecision(withField("score", 7))).toEqual({ status: "invalid-field", field: "score" });
     expect(parseDecision(withField("fit", "great"))).toEqual({ status: "invalid-field", field: "fit" });
     expect(parseDecision(withField("version", "2"))).toEqual({ status: "invalid-field", field: "version" });
-    expect(parseDecision(withField("budget", { input: { recordsPerRun: "many", runsPerDay: 1, batchSize: 1 } }))).toEqual({ status: "invalid-field", field: "budget" });
+    expect(parseDecision(withField("budget", { input: { recordsPerRun: "many", runsPerDay: 1, batchSize: 1 } }))).toEqual({
+      status: "invalid-field",
+      field: "budget",
+    });
     expect(parseDecision(withField("decidedAt", "2025-01-02T03:04:05+01:00")).status).toBe("ok");
   });
 
@@ -75,14 +83,20 @@ describe("decision record", () => {
     const raw = JSON.stringify({ ...good, future: "__DEEP__" }).replace('"__DEEP__"', deep);
     expect(() => parseDecision(raw)).not.toThrow();
     expect(parseDecision(raw)).toEqual({ status: "too-deep", maxDepth: DECISION_MAX_DEPTH });
-    const inBudget = JSON.stringify({ ...good, budget: { input: { recordsPerRun: 1, runsPerDay: 1, batchSize: 1, extra: "__DEEP__" } } }).replace('"__DEEP__"', deep);
+    const inBudget = JSON.stringify({
+      ...good,
+      budget: { input: { recordsPerRun: 1, runsPerDay: 1, batchSize: 1, extra: "__DEEP__" } },
+    }).replace('"__DEEP__"', deep);
     expect(parseDecision(inBudget).status).toBe("too-deep");
     expect(jsonDepth(JSON.parse(deep) as unknown)).toBeGreaterThan(DECISION_MAX_DEPTH);
     expect(jsonDepth({ a: [{ b: 1 }] })).toBe(3);
   });
 
   it("keeps fields and answers from a newer version when the decision is saved again", () => {
-    const base = JSON.parse(serializeDecision(createDecision("odata", { apps: ["finance-operations"], kind: "data" }, at)!)!) as Record<string, unknown>;
+    const base = JSON.parse(serializeDecision(createDecision("odata", { apps: ["finance-operations"], kind: "data" }, at)!)!) as Record<
+      string,
+      unknown
+    >;
     const newer = {
       ...base,
       version: 7,
@@ -101,7 +115,9 @@ describe("decision record", () => {
   });
 
   it("drops messages (keeps codes) when the column is too short, and gives up when even that does not fit", () => {
-    const d = createDecision("odata", { apps: ["finance-operations"], kind: "data", volume: "low" }, at, undefined, { describe: (i) => `long text for ${i.code}` })!;
+    const d = createDecision("odata", { apps: ["finance-operations"], kind: "data", volume: "low" }, at, undefined, {
+      describe: (i) => `long text for ${i.code}`,
+    })!;
     const full = serializeDecision(d)!;
     const short = serializeDecision(d, full.length - 1)!;
     expect(short.length).toBeLessThan(full.length);
@@ -110,11 +126,16 @@ describe("decision record", () => {
   });
 
   it("renders Markdown with pattern, answers, reasons, warnings, budget, sources and date, escaping user text", () => {
-    const d = createDecision("dual-write", { apps: ["finance-operations", "customer-engagement"], direction: "bidirectional", volume: "high" }, at, {
-      recordsPerRun: 1000,
-      runsPerDay: 4,
-      batchSize: 10,
-    })!;
+    const d = createDecision(
+      "dual-write",
+      { apps: ["finance-operations", "customer-engagement"], direction: "bidirectional", volume: "high" },
+      at,
+      {
+        recordsPerRun: 1000,
+        runsPerDay: 4,
+        batchSize: 10,
+      },
+    )!;
     const text: DecisionMarkdownText = {
       title: "Decision",
       pattern: "Pattern",

@@ -145,7 +145,17 @@ describe("recommend() properties", () => {
 
   it("never raises a cloud-only pattern when the deployment is set to on-premises", () => {
     const cloudOnly = PATTERN_META.filter((m) => !m.traits.deployments.includes("on-premises")).map((m) => m.id);
-    expect(cloudOnly).toEqual(expect.arrayContaining(["odata", "custom-services", "consume-web-services", "dual-write", "fo-virtual-tables", "power-automate", "synapse-link"]));
+    expect(cloudOnly).toEqual(
+      expect.arrayContaining([
+        "odata",
+        "custom-services",
+        "consume-web-services",
+        "dual-write",
+        "fo-virtual-tables",
+        "power-automate",
+        "synapse-link",
+      ]),
+    );
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const open: Scenario = { ...s };

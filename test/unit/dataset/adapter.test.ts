@@ -19,7 +19,11 @@ function record(id: string, values: Record<string, unknown>, formatted: Record<s
       return values[c];
     },
     getFormattedValue: (c) => formatted[c] ?? null,
-    getNamedReference: () => ({ id: { guid: id }, etn: "mserp_custcustomerv3entity", name: typeof values.name === "string" ? values.name : "" }),
+    getNamedReference: () => ({
+      id: { guid: id },
+      etn: "mserp_custcustomerv3entity",
+      name: typeof values.name === "string" ? values.name : "",
+    }),
   };
 }
 
@@ -111,12 +115,28 @@ describe("formatting", () => {
     expect(cellDisplayText(cell("2024-03-04T05:06:07Z"), "datetime", f)).toBe("DT2024-03-04T05:06:07.000Z");
     expect(cellDisplayText(cell(true), "boolean", f)).toBe("Yes");
     expect(cellDisplayText(cell(false), "boolean", f)).toBe("No");
-    expect(cellDisplayText(cell([{ id: "1", name: "A" }, { id: "2", name: "B" }]), "lookup", f)).toBe("A; B");
+    expect(
+      cellDisplayText(
+        cell([
+          { id: "1", name: "A" },
+          { id: "2", name: "B" },
+        ]),
+        "lookup",
+        f,
+      ),
+    ).toBe("A; B");
     expect(cellDisplayText(cell(null), "whole", f)).toBe("");
   });
   it("shows wrong-typed values as plain text and survives throwing formatters", () => {
     expect(cellDisplayText(cell({ weird: 1 }, null, true), "whole", f)).toBe('{"weird":1}');
-    expect(cellDisplayText(cell(3), "whole", { ...f, integer: () => { throw new Error("x"); } })).toBe("3");
+    expect(
+      cellDisplayText(cell(3), "whole", {
+        ...f,
+        integer: () => {
+          throw new Error("x");
+        },
+      }),
+    ).toBe("3");
   });
   it("exports machine-friendly values", () => {
     expect(cellExportValue(cell(5, "$5.00"), "currency")).toBe(5);

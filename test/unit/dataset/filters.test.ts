@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { buildFilter, conditionFor, filterValueProblem, odataQuery, type ColumnFilter } from "@integrationkit/shared";
 
-const f = (kind: ColumnFilter["kind"], operator: ColumnFilter["operator"], value = ""): ColumnFilter => ({ column: "c", kind, operator, value });
+const f = (kind: ColumnFilter["kind"], operator: ColumnFilter["operator"], value = ""): ColumnFilter => ({
+  column: "c",
+  kind,
+  operator,
+  value,
+});
 
 describe("header filters", () => {
   it("validates values by column kind", () => {
@@ -40,10 +45,13 @@ describe("header filters", () => {
 
   it("property: a contains filter on any text (_, % and [ included) shows as contains() with that exact text", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ""), (text) => {
-        const q = odataQuery({ filter: buildFilter([f("text", "contains", text)]), kinds: { c: "text" } });
-        expect(q.filter).toBe(`contains(c,'${text.trim().replace(/'/g, "''")}')`);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ""),
+        (text) => {
+          const q = odataQuery({ filter: buildFilter([f("text", "contains", text)]), kinds: { c: "text" } });
+          expect(q.filter).toBe(`contains(c,'${text.trim().replace(/'/g, "''")}')`);
+        },
+      ),
     );
   });
 });

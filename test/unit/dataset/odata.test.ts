@@ -15,7 +15,10 @@ const name = fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/);
 describe("odataQuery", () => {
   it("writes sort, filter and page size as a person would type them", () => {
     const q = odataQuery({
-      sorting: [{ name: "mserp_name", sortDirection: 0 }, { name: "mserp_creditlimit", sortDirection: 1 }],
+      sorting: [
+        { name: "mserp_name", sortDirection: 0 },
+        { name: "mserp_creditlimit", sortDirection: 1 },
+      ],
       filter: {
         filterOperator: 0,
         conditions: [
@@ -26,7 +29,9 @@ describe("odataQuery", () => {
       pageSize: 50,
       kinds: { mserp_name: "text", mserp_creditlimit: "currency" },
     });
-    expect(q.text).toBe("$orderby=mserp_name asc,mserp_creditlimit desc&$filter=contains(mserp_name,'O''Brien') and mserp_creditlimit gt 1000&$top=50");
+    expect(q.text).toBe(
+      "$orderby=mserp_name asc,mserp_creditlimit desc&$filter=contains(mserp_name,'O''Brien') and mserp_creditlimit gt 1000&$top=50",
+    );
     expect(q.unsupported).toEqual([]);
   });
 
@@ -40,7 +45,15 @@ describe("odataQuery", () => {
       filter: {
         filterOperator: 1,
         conditions: [{ attributeName: "a", conditionOperator: 12, value: "" }],
-        filters: [{ filterOperator: 0, conditions: [{ attributeName: "b", conditionOperator: 13, value: "" }, { attributeName: "c", conditionOperator: 8, value: ["1", "2"] }] }],
+        filters: [
+          {
+            filterOperator: 0,
+            conditions: [
+              { attributeName: "b", conditionOperator: 13, value: "" },
+              { attributeName: "c", conditionOperator: 8, value: ["1", "2"] },
+            ],
+          },
+        ],
       },
       kinds: { c: "whole" },
     });
@@ -55,12 +68,18 @@ describe("odataQuery", () => {
 
   it("writes date functions, begins/ends-with and lookups", () => {
     expect(conditionText({ attributeName: "d", conditionOperator: 15, value: "" })).toBe("Microsoft.Dynamics.CRM.Today(PropertyName='d')");
-    expect(conditionText({ attributeName: "d", conditionOperator: 33, value: "7" })).toBe("Microsoft.Dynamics.CRM.LastXDays(PropertyName='d',PropertyValue=7)");
-    expect(conditionText({ attributeName: "d", conditionOperator: 27, value: "2024-01-01" })).toBe("Microsoft.Dynamics.CRM.OnOrAfter(PropertyName='d',PropertyValue='2024-01-01')");
+    expect(conditionText({ attributeName: "d", conditionOperator: 33, value: "7" })).toBe(
+      "Microsoft.Dynamics.CRM.LastXDays(PropertyName='d',PropertyValue=7)",
+    );
+    expect(conditionText({ attributeName: "d", conditionOperator: 27, value: "2024-01-01" })).toBe(
+      "Microsoft.Dynamics.CRM.OnOrAfter(PropertyName='d',PropertyValue='2024-01-01')",
+    );
     expect(conditionText({ attributeName: "t", conditionOperator: 54, value: "ab" })).toBe("startswith(t,'ab')");
     expect(conditionText({ attributeName: "t", conditionOperator: 57, value: "ab" })).toBe("not endswith(t,'ab')");
     expect(conditionText({ attributeName: "t", conditionOperator: 7, value: "ab%" })).toBe("not startswith(t,'ab')");
-    expect(conditionText({ attributeName: "o", conditionOperator: 0, value: "11111111-2222-3333-4444-555555555555" }, { o: "lookup" })).toBe("_o_value eq 11111111-2222-3333-4444-555555555555");
+    expect(
+      conditionText({ attributeName: "o", conditionOperator: 0, value: "11111111-2222-3333-4444-555555555555" }, { o: "lookup" }),
+    ).toBe("_o_value eq 11111111-2222-3333-4444-555555555555");
   });
 
   it("refuses values that are not valid for the column's type instead of quoting them", () => {
@@ -69,7 +88,16 @@ describe("odataQuery", () => {
     expect(odataLiteral("1", "boolean")).toBe("true");
     expect(odataLiteral("maybe", "boolean")).toBeNull();
     expect(odataLiteral("2024-02-30x", "date")).toBeNull();
-    const q = odataQuery({ filter: { filterOperator: 0, conditions: [{ attributeName: "n", conditionOperator: 0, value: "x" }, { attributeName: "t", conditionOperator: 0, value: "x" }] }, kinds: { n: "whole", t: "text" } });
+    const q = odataQuery({
+      filter: {
+        filterOperator: 0,
+        conditions: [
+          { attributeName: "n", conditionOperator: 0, value: "x" },
+          { attributeName: "t", conditionOperator: 0, value: "x" },
+        ],
+      },
+      kinds: { n: "whole", t: "text" },
+    });
     expect(q.filter).toBe("t eq 'x'");
     expect(q.invalid).toEqual(["n"]);
   });
@@ -93,7 +121,9 @@ describe("odataQuery", () => {
     expect(odataLiteral("2024-04-30T23:59:59Z", "datetime")).toBe("2024-04-30T23:59:59Z");
     expect(odataLiteral("2024-04-30T24:00:00Z", "datetime")).toBeNull();
     expect(conditionText({ attributeName: "d", conditionOperator: 27, value: "2024-02-31" })).toBeNull();
-    const q = odataQuery({ filter: { filterOperator: 0, conditions: [{ attributeName: "d", conditionOperator: 26, value: "2100-02-29" }] } });
+    const q = odataQuery({
+      filter: { filterOperator: 0, conditions: [{ attributeName: "d", conditionOperator: 26, value: "2100-02-29" }] },
+    });
     expect(q.invalid).toEqual(["d"]);
     expect(q.text).toBe("");
   });
@@ -105,7 +135,9 @@ describe("odataQuery", () => {
     expect(conditionText({ attributeName: "t", conditionOperator: 6, value: "%[%]" })).toBe("endswith(t,'%')");
     // A wildcard inside the pattern has no OData equivalent: listed as unsupported, not guessed.
     expect(conditionText({ attributeName: "t", conditionOperator: 6, value: "%a_b%" })).toBeNull();
-    expect(odataQuery({ filter: { filterOperator: 0, conditions: [{ attributeName: "t", conditionOperator: 6, value: "a%b" }] } }).unsupported).toEqual([6]);
+    expect(
+      odataQuery({ filter: { filterOperator: 0, conditions: [{ attributeName: "t", conditionOperator: 6, value: "a%b" }] } }).unsupported,
+    ).toEqual([6]);
   });
 
   it("percent-encodes the query where it is a URL", () => {
@@ -123,8 +155,14 @@ describe("odataQuery", () => {
   it("property: the URL form decodes back to the readable text", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (value) => {
-        const q = odataQuery({ filter: { filterOperator: 0, conditions: [{ attributeName: "t", conditionOperator: 0, value }] }, kinds: { t: "text" } });
-        const parts = q.url.slice(1).split("&").map((p) => p.split("=").map(decodeURIComponent));
+        const q = odataQuery({
+          filter: { filterOperator: 0, conditions: [{ attributeName: "t", conditionOperator: 0, value }] },
+          kinds: { t: "text" },
+        });
+        const parts = q.url
+          .slice(1)
+          .split("&")
+          .map((p) => p.split("=").map(decodeURIComponent));
         expect(parts.map(([k, v]) => `${k}=${v}`).join("&")).toBe(q.text);
       }),
     );

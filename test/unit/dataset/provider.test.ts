@@ -37,7 +37,8 @@ function source(metadata: FakeMetadata, calls: string[] = []): MetadataSource {
   };
 }
 
-const read = (entity: string, metadata: FakeMetadata, lookups: string[] = []): Promise<TableFacts> => readTableFacts(entity, source(metadata), { lookupColumns: lookups });
+const read = (entity: string, metadata: FakeMetadata, lookups: string[] = []): Promise<TableFacts> =>
+  readTableFacts(entity, source(metadata), { lookupColumns: lookups });
 
 const lookupCap = (facts: TableFacts, column: string) => columnCapability({ name: column, kind: "lookup" }, { table: facts });
 
@@ -61,13 +62,22 @@ describe("table and provider facts from the platform's metadata", () => {
     expect(facts.rules).toMatchObject({ rowCap: null, returnsEveryColumn: false, wantsNarrowColumns: true });
     expect(facts.rules.notes).toEqual(["finOps", "finOpsNarrowColumns", "virtualLookups"]);
     expect(facts.nativeLookupColumns).toEqual([]);
-    expect(lookupCap(facts, "mserp_customergroup")).toMatchObject({ canSort: false, sortReason: "virtualLookup", filterReason: "virtualLookup" });
+    expect(lookupCap(facts, "mserp_customergroup")).toMatchObject({
+      canSort: false,
+      sortReason: "virtualLookup",
+      filterReason: "virtualLookup",
+    });
   });
 
   it("the OData v4 provider: every column returned; lookups to native tables sortable, to virtual tables not", async () => {
     const calls: string[] = [];
     const facts = await readTableFacts("cr1_people", source(ODATA_METADATA, calls), { lookupColumns: ["cr1_accountid", "cr1_tripid"] });
-    expect(facts).toMatchObject({ provider: "odataV4", isVirtual: true, providerName: "OData v4 Data Provider", dataProviderId: "3f1c2b7a-8e4d-4c21-9a55-0b6e1d2c3a40" });
+    expect(facts).toMatchObject({
+      provider: "odataV4",
+      isVirtual: true,
+      providerName: "OData v4 Data Provider",
+      dataProviderId: "3f1c2b7a-8e4d-4c21-9a55-0b6e1d2c3a40",
+    });
     expect(facts.rules).toMatchObject({ returnsEveryColumn: true, rowCap: null, nativeLookups: "supported" });
     expect(facts.nativeLookupColumns).toEqual(["cr1_accountid"]);
     expect(lookupCap(facts, "cr1_accountid").canSort).toBe(true);
@@ -87,21 +97,43 @@ describe("table and provider facts from the platform's metadata", () => {
   it("a custom provider is named, and nothing of the built-in providers is claimed for it", async () => {
     const facts = await read("cr1_stock", CUSTOM_METADATA, ["cr1_accountid"]);
     expect(facts).toMatchObject({ provider: "customVirtual", providerName: "Contoso Inventory Provider" });
-    expect(facts.rules).toMatchObject({ rowCap: null, returnsEveryColumn: false, nativeLookups: "unknown", notes: ["customProvider", "virtualLookups"] });
+    expect(facts.rules).toMatchObject({
+      rowCap: null,
+      returnsEveryColumn: false,
+      nativeLookups: "unknown",
+      notes: ["customProvider", "virtualLookups"],
+    });
     expect(lookupCap(facts, "cr1_accountid").canSort).toBe(false);
   });
 
   it("a virtual table whose provider cannot be read says the provider is unknown", async () => {
     const facts = await read("cr1_ledger", UNKNOWN_METADATA);
-    expect(facts).toMatchObject({ check: "done", provider: "unknown", isVirtual: true, providerName: null, rules: { notes: ["unknownProvider"] } });
+    expect(facts).toMatchObject({
+      check: "done",
+      provider: "unknown",
+      isVirtual: true,
+      providerName: null,
+      rules: { notes: ["unknownProvider"] },
+    });
   });
 
   it("metadata that fails or never comes: failed with the reason, nothing assumed", async () => {
     const failed = await read("cr1_missing", {});
-    expect(failed).toMatchObject({ check: "failed", provider: "unknown", isVirtual: null, failure: "Could not find an entity with name cr1_missing", timedOut: false, rules: { notes: ["metadataFailed"] } });
+    expect(failed).toMatchObject({
+      check: "failed",
+      provider: "unknown",
+      isVirtual: null,
+      failure: "Could not find an entity with name cr1_missing",
+      timedOut: false,
+      rules: { notes: ["metadataFailed"] },
+    });
     expect(lookupCap(failed, "x").canSort).toBe(true);
     let fire: (() => void) | undefined;
-    const slow = readTableFacts("account", { getEntityMetadata: () => new Promise(() => undefined) }, { timeoutMs: 5000, setTimer: (fn) => (fire = fn), clearTimer: () => undefined });
+    const slow = readTableFacts(
+      "account",
+      { getEntityMetadata: () => new Promise(() => undefined) },
+      { timeoutMs: 5000, setTimer: (fn) => (fire = fn), clearTimer: () => undefined },
+    );
     fire!();
     expect(await slow).toMatchObject({ check: "failed", failure: null, timedOut: true, rules: { notes: ["metadataFailed"] } });
   });
@@ -111,14 +143,22 @@ describe("table and provider facts from the platform's metadata", () => {
     expect(normaliseGuid({ guid: "3f1c2b7a-8e4d-4c21-9a55-0b6e1d2c3a40" })).toBe("3f1c2b7a-8e4d-4c21-9a55-0b6e1d2c3a40");
     expect(normaliseGuid("not a guid")).toBeNull();
     expect(classifyProvider("account", { LogicalName: "account", DataProviderId: null }, null)).toBe("standard");
-    expect(classifyProvider("cr1_x", { DataProviderId: "3f1c2b7a-8e4d-4c21-9a55-0b6e1d2c3a40", ExternalName: "X" }, "OData v4 Data Provider")).toBe("odataV4");
+    expect(
+      classifyProvider("cr1_x", { DataProviderId: "3f1c2b7a-8e4d-4c21-9a55-0b6e1d2c3a40", ExternalName: "X" }, "OData v4 Data Provider"),
+    ).toBe("odataV4");
     expect(classifyProvider("cr1_x", {}, null)).toBe("unknown");
   });
 
   it("does not look up the provider name of a virtual table whose provider is not set", async () => {
     const asked: string[] = [];
     const facts = await readTableFacts("cr1_draft", {
-      getEntityMetadata: () => Promise.resolve({ LogicalName: "cr1_draft", TableType: "Virtual", DataProviderId: NO_DATA_PROVIDER_ID.toUpperCase(), ExternalName: "Draft" }),
+      getEntityMetadata: () =>
+        Promise.resolve({
+          LogicalName: "cr1_draft",
+          TableType: "Virtual",
+          DataProviderId: NO_DATA_PROVIDER_ID.toUpperCase(),
+          ExternalName: "Draft",
+        }),
       providerName: (id) => {
         asked.push(id);
         return Promise.resolve("?");

@@ -30,16 +30,27 @@ describe("capability rules", () => {
     expect(virtual.table.isFinOps).toBe(true);
   });
   it("refuses both for non-Dataverse sources", () => {
-    expect(columnCapability({ kind: "text" }, { table: checkingFacts("") })).toMatchObject({ canSort: false, sortReason: "notDataverse", filterReason: "notDataverse" });
+    expect(columnCapability({ kind: "text" }, { table: checkingFacts("") })).toMatchObject({
+      canSort: false,
+      sortReason: "notDataverse",
+      filterReason: "notDataverse",
+    });
   });
   it("honours the host and the view", () => {
     expect(columnCapability({ kind: "text", disableSorting: true }, virtual).sortReason).toBe("sortDisabledByView");
-    expect(columnCapability({ kind: "text" }, { ...virtual, datasetCanSort: false, datasetCanFilter: false })).toMatchObject({ sortReason: "providerCannotSort", filterReason: "providerCannotFilter" });
+    expect(columnCapability({ kind: "text" }, { ...virtual, datasetCanSort: false, datasetCanFilter: false })).toMatchObject({
+      sortReason: "providerCannotSort",
+      filterReason: "providerCannotFilter",
+    });
   });
   it("offers filter editors by type", () => {
     expect(columnCapability({ kind: "currency" }, virtual).filterOperators).toContain("gt");
     expect(columnCapability({ kind: "boolean" }, virtual).filterOperators).toEqual(["isTrue", "isFalse"]);
-    expect(columnCapability({ kind: "choices" }, virtual)).toMatchObject({ canSort: true, canFilter: false, filterReason: "filterTypeNotOffered" });
+    expect(columnCapability({ kind: "choices" }, virtual)).toMatchObject({
+      canSort: true,
+      canFilter: false,
+      filterReason: "filterTypeNotOffered",
+    });
     expect(columnCapability({ kind: "lookup" }, standard).canSort).toBe(true);
   });
   it("caps page sizes at 5,000 and falls back to 50", () => {
@@ -59,17 +70,27 @@ describe("warnings", () => {
     expect(datasetWarnings({ ...base, lastPageRows: 5000, loadedRows: 5000 })).toContain("pageSizeIgnored");
     expect(datasetWarnings({ ...base, orderHonoured: false })).toContain("orderIgnored");
     expect(datasetWarnings({ ...base, totalResultCount: -1 })).toContain("countUnavailable");
-    const connector = factsFromMetadata("cr1_orders", { TableType: "Virtual", DataProviderId: "{B5E1A7C3-5D2F-4E8A-9C11-0F3D2A6B7C80}" }, "Virtual Connector Provider");
+    const connector = factsFromMetadata(
+      "cr1_orders",
+      { TableType: "Virtual", DataProviderId: "{B5E1A7C3-5D2F-4E8A-9C11-0F3D2A6B7C80}" },
+      "Virtual Connector Provider",
+    );
     expect(connector.provider).toBe("connector");
     expect(datasetWarnings({ ...base, totalResultCount: 1000, table: connector })).toContain("connectorLimit");
-    expect(datasetWarnings({ ...base, loadedRows: 1000, hasNextPage: false, totalResultCount: -1, table: connector })).toContain("connectorLimit");
+    expect(datasetWarnings({ ...base, loadedRows: 1000, hasNextPage: false, totalResultCount: -1, table: connector })).toContain(
+      "connectorLimit",
+    );
     expect(datasetWarnings({ ...base, loadedRows: 1000, hasNextPage: true, table: connector })).not.toContain("connectorLimit");
     // The 1,000-row cap is the connector provider's only: exactly 1,000 rows elsewhere proves nothing.
     expect(datasetWarnings({ ...base, totalResultCount: 1000 })).not.toContain("connectorLimit");
     expect(datasetWarnings({ ...base, loadedRows: 1000, hasNextPage: false, table: standard.table })).not.toContain("connectorLimit");
     expect(datasetWarnings({ ...base, pageSizeRequestedByMaker: 8000 })).toContain("pageSizeCapped");
-    expect(datasetWarnings({ ...base, errorMessage: "Paging isn't supported for queries with temporary tables", table: virtual.table })).toContain("finOpsTempTablePaging");
-    expect(datasetWarnings({ ...base, errorMessage: "Paging isn't supported for queries with temporary tables", table: standard.table })).not.toContain("finOpsTempTablePaging");
+    expect(
+      datasetWarnings({ ...base, errorMessage: "Paging isn't supported for queries with temporary tables", table: virtual.table }),
+    ).toContain("finOpsTempTablePaging");
+    expect(
+      datasetWarnings({ ...base, errorMessage: "Paging isn't supported for queries with temporary tables", table: standard.table }),
+    ).not.toContain("finOpsTempTablePaging");
   });
   it("judges order on comparable values only", () => {
     expect(isInOrder([1, null, 2, 3], 0)).toBe(true);
@@ -132,14 +153,20 @@ describe("virtualization", () => {
   });
   it("property: the window covers the viewport, stays in bounds and is small", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 400000 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 16, max: 60 }), (rows, scroll, viewport, h) => {
-        const r = visibleRange({ scrollTop: scroll, viewportHeight: viewport, rowHeight: h, rowCount: rows, overscan: 4 });
-        expect(r.start).toBeGreaterThanOrEqual(0);
-        expect(r.end).toBeLessThanOrEqual(rows);
-        expect(r.end - r.start).toBeLessThanOrEqual(Math.ceil(viewport / h) + 1 + 8);
-        expect(r.padTop + (r.end - r.start) * h + r.padBottom).toBe(r.totalHeight);
-        if (rows > 0) expect(r.end).toBeGreaterThan(r.start);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10000 }),
+        fc.integer({ min: 0, max: 400000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 16, max: 60 }),
+        (rows, scroll, viewport, h) => {
+          const r = visibleRange({ scrollTop: scroll, viewportHeight: viewport, rowHeight: h, rowCount: rows, overscan: 4 });
+          expect(r.start).toBeGreaterThanOrEqual(0);
+          expect(r.end).toBeLessThanOrEqual(rows);
+          expect(r.end - r.start).toBeLessThanOrEqual(Math.ceil(viewport / h) + 1 + 8);
+          expect(r.padTop + (r.end - r.start) * h + r.padBottom).toBe(r.totalHeight);
+          if (rows > 0) expect(r.end).toBeGreaterThan(r.start);
+        },
+      ),
     );
   });
   it("reveals a row by the smallest scroll", () => {

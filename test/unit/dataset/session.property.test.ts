@@ -19,9 +19,22 @@ type Step =
   | { kind: "select"; count: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant("sort" as const), column: fc.integer({ min: 0, max: CUSTOMER_COLUMNS.length - 1 }), direction: fc.constantFrom<0 | 1 | undefined>(0, 1, undefined) }),
+  fc.record({
+    kind: fc.constant("sort" as const),
+    column: fc.integer({ min: 0, max: CUSTOMER_COLUMNS.length - 1 }),
+    direction: fc.constantFrom<0 | 1 | undefined>(0, 1, undefined),
+  }),
   fc.record({ kind: fc.constant("filter" as const), value: fc.option(fc.constantFrom("1", "Customer 1", "x_%[", ""), { nil: null }) }),
-  fc.constantFrom<Step>({ kind: "next" }, { kind: "previous" }, { kind: "first" }, { kind: "more" }, { kind: "retry" }, { kind: "cancel" }, { kind: "resize" }, { kind: "clearFilters" }),
+  fc.constantFrom<Step>(
+    { kind: "next" },
+    { kind: "previous" },
+    { kind: "first" },
+    { kind: "more" },
+    { kind: "retry" },
+    { kind: "cancel" },
+    { kind: "resize" },
+    { kind: "clearFilters" },
+  ),
   fc.record({ kind: fc.constant("pageSize" as const), size: fc.constantFrom(10, 25, 50) }),
   fc.record({ kind: fc.constant("loading" as const), index: fc.nat(3) }),
   fc.record({ kind: fc.constant("complete" as const), index: fc.nat(3), fail: fc.boolean() }),
@@ -61,7 +74,8 @@ function run(steps: Step[], rows: number, failureKeepsState: boolean, namesDatas
     if (snap.pending) expect(snap.pending.status).toBe("pending");
     // Retry is never off while an error shows.
     if (snap.error !== null) expect(snap.canRetry).toBe(true);
-    for (const e of snap.pageLog.entries) if (e.askedAt !== null && e.settledAt !== null) expect(e.settledAt).toBeGreaterThanOrEqual(e.askedAt);
+    for (const e of snap.pageLog.entries)
+      if (e.askedAt !== null && e.settledAt !== null) expect(e.settledAt).toBeGreaterThanOrEqual(e.askedAt);
     // What is shown is what the host holds, once it is not loading.
     if (!ds.loading) expect(snap.model.rows.map((r) => r.id)).toEqual(ds.sortedRecordIds);
     // Selection only names rows that are shown.
@@ -83,7 +97,10 @@ function run(steps: Step[], rows: number, failureKeepsState: boolean, namesDatas
         session.sort(CUSTOMER_COLUMNS[s.column].name, s.direction);
         break;
       case "filter":
-        session.setFilter("mserp_name", s.value === null ? null : { column: "mserp_name", kind: "text", operator: "contains", value: s.value });
+        session.setFilter(
+          "mserp_name",
+          s.value === null ? null : { column: "mserp_name", kind: "text", operator: "contains", value: s.value },
+        );
         break;
       case "clearFilters":
         session.clearFilters();
@@ -121,7 +138,12 @@ function run(steps: Step[], rows: number, failureKeepsState: boolean, namesDatas
         host.complete(s.index % Math.max(1, host.inFlight.length), s.fail ? "The service did not answer in time." : undefined);
         break;
       case "select":
-        session.select(session.getSnapshot().model.rows.slice(0, s.count).map((r) => r.id));
+        session.select(
+          session
+            .getSnapshot()
+            .model.rows.slice(0, s.count)
+            .map((r) => r.id),
+        );
         break;
     }
     const newCalls = host.calls - callsBefore;
@@ -165,21 +187,71 @@ function run(steps: Step[], rows: number, failureKeepsState: boolean, namesDatas
 describe("DatasetSession under random interleavings (property)", () => {
   it("keeps one request at a time, shows what the host holds, and is never stuck", () => {
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 40 }), fc.integer({ min: 0, max: 130 }), fc.boolean(), fc.boolean(), (steps, rows, keeps, names) => {
-        run(steps, rows, keeps, names);
-      }),
+      fc.property(
+        fc.array(step, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 130 }),
+        fc.boolean(),
+        fc.boolean(),
+        (steps, rows, keeps, names) => {
+          run(steps, rows, keeps, names);
+        },
+      ),
       { numRuns: Number(process.env.SESSION_PROPERTY_RUNS ?? 250) },
     );
   });
 
   it("regression cases found while writing the property stay fixed", () => {
     // Cancel, then a new load while the cancelled one is still in flight; both complete out of order.
-    run([{ kind: "next" }, { kind: "cancel" }, { kind: "sort", column: 1, direction: 0 }, { kind: "complete", index: 1, fail: false }, { kind: "complete", index: 0, fail: false }], 120, false, false);
+    run(
+      [
+        { kind: "next" },
+        { kind: "cancel" },
+        { kind: "sort", column: 1, direction: 0 },
+        { kind: "complete", index: 1, fail: false },
+        { kind: "complete", index: 0, fail: false },
+      ],
+      120,
+      false,
+      false,
+    );
     // Two identical failures in a row on a host that only sets `error`.
-    run([{ kind: "sort", column: 1, direction: 0 }, { kind: "complete", index: 0, fail: true }, { kind: "retry" }, { kind: "complete", index: 0, fail: true }], 60, true, false);
+    run(
+      [
+        { kind: "sort", column: 1, direction: 0 },
+        { kind: "complete", index: 0, fail: true },
+        { kind: "retry" },
+        { kind: "complete", index: 0, fail: true },
+      ],
+      60,
+      true,
+      false,
+    );
     // Late loading: a re-render before the host says it is loading.
-    run([{ kind: "next" }, { kind: "resize" }, { kind: "next" }, { kind: "loading", index: 0 }, { kind: "next" }, { kind: "complete", index: 0, fail: false }], 120, false, false);
+    run(
+      [
+        { kind: "next" },
+        { kind: "resize" },
+        { kind: "next" },
+        { kind: "loading", index: 0 },
+        { kind: "next" },
+        { kind: "complete", index: 0, fail: false },
+      ],
+      120,
+      false,
+      false,
+    );
     // Cancel, a new load, and the cancelled load answers first: the session may be one answer off until the host is quiet.
-    run([{ kind: "filter", value: null }, { kind: "cancel" }, { kind: "next" }, { kind: "complete", index: 0, fail: false }, { kind: "pageSize", size: 10 }], 51, false, false);
+    run(
+      [
+        { kind: "filter", value: null },
+        { kind: "cancel" },
+        { kind: "next" },
+        { kind: "complete", index: 0, fail: false },
+        { kind: "pageSize", size: 10 },
+      ],
+      51,
+      false,
+      false,
+    );
   });
 });

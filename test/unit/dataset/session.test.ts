@@ -70,7 +70,9 @@ describe("DatasetSession as a store", () => {
     expect(s.sync(ds, 50)).toBe(false);
     expect(s.getSnapshot()).toBe(first);
     expect(seen).toHaveLength(1);
-    expect(first.pageLog.entries.map((e) => [e.reason, e.status, e.rowCount, e.settledAt! - e.askedAt!])).toEqual([["first", "done", 2, 40]]);
+    expect(first.pageLog.entries.map((e) => [e.reason, e.status, e.rowCount, e.settledAt! - e.askedAt!])).toEqual([
+      ["first", "done", 2, 40],
+    ]);
     // Same ids, new record objects (edited values): shown, but not logged as a new page.
     const edited = { ...ds, records: records(["1", "2"], "w") };
     expect(s.sync(edited, 50)).toBe(true);
@@ -103,7 +105,13 @@ describe("DatasetSession as a store", () => {
   it("starts a new log when the host switches to another view (the harness sample: 3 default rows, then a 5,000-row CSV)", () => {
     const s = new DatasetSession(clock, 50);
     s.sync(dataset(["a", "b", "c"]), 50);
-    const csv = { ...dataset(Array.from({ length: 5000 }, (_, i) => `r${i}`)), columns: [{ name: "mserp_name", dataType: "SingleLine.Text" }, { name: "mserp_creditlimit", dataType: "Currency" }] };
+    const csv = {
+      ...dataset(Array.from({ length: 5000 }, (_, i) => `r${i}`)),
+      columns: [
+        { name: "mserp_name", dataType: "SingleLine.Text" },
+        { name: "mserp_creditlimit", dataType: "Currency" },
+      ],
+    };
     now = 1200;
     s.sync(csv, 50);
     const entries = s.getSnapshot().pageLog.entries;
@@ -229,7 +237,13 @@ describe("DatasetSession on a realistic host", () => {
     host.complete();
     expect(snap().paging.pageNumber).toBe(2);
     expect(snap().model.rows[0].id).toBe("id-50");
-    expect(snap().pageLog.entries.at(-1)).toMatchObject({ reason: "next", pageNumber: 2, rowCount: 50, status: "done", settledAt: snap().pageLog.entries.at(-1)!.askedAt! + 250 });
+    expect(snap().pageLog.entries.at(-1)).toMatchObject({
+      reason: "next",
+      pageNumber: 2,
+      rowCount: 50,
+      status: "done",
+      settledAt: snap().pageLog.entries.at(-1)!.askedAt! + 250,
+    });
     expect(session.previousPage()).toBe(true);
     host.complete();
     expect(snap().paging.pageNumber).toBe(1);

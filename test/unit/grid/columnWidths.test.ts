@@ -1,5 +1,14 @@
 import fc from "fast-check";
-import { clampWidth, COLUMN_WIDTH, gridTemplate, keyboardResize, logicalArrow, resizedWidth, rowWidth, widthFromSizeFactor } from "../../../shared/src/grid";
+import {
+  clampWidth,
+  COLUMN_WIDTH,
+  gridTemplate,
+  keyboardResize,
+  logicalArrow,
+  resizedWidth,
+  rowWidth,
+  widthFromSizeFactor,
+} from "../../../shared/src/grid";
 
 describe("column widths", () => {
   it("reads a model-driven view's pixel widths as pixels, with no 360 px floor", () => {
@@ -7,7 +16,12 @@ describe("column widths", () => {
     expect(widthFromSizeFactor(150)).toBe(150);
     expect(widthFromSizeFactor(300)).toBe(300);
     // Twelve 100 px view columns fit in 1,240 px, as in the view.
-    expect(rowWidth(40, Array.from({ length: 12 }, () => widthFromSizeFactor(100)))).toBe(1240);
+    expect(
+      rowWidth(
+        40,
+        Array.from({ length: 12 }, () => widthFromSizeFactor(100)),
+      ),
+    ).toBe(1240);
   });
 
   it("reads small factors as ratios of the base width, and anything unusable as the base width", () => {
@@ -41,12 +55,20 @@ describe("column widths", () => {
     expect(keyboardResize(150, "ArrowRight", "ltr", true)).toBe(214);
     expect(keyboardResize(150, "ArrowDown", "ltr", false)).toBeNull();
     fc.assert(
-      fc.property(fc.integer({ min: 48, max: 1000 }), fc.constantFrom("ArrowRight", "ArrowLeft"), fc.constantFrom("ltr" as const, "rtl" as const), fc.boolean(), (w, k, d, big) => {
-        const next = keyboardResize(w, k, d, big)!;
-        const back = keyboardResize(next, k === "ArrowRight" ? "ArrowLeft" : "ArrowRight", d, big)!;
-        // A step and its opposite come back unless a limit was hit.
-        return next >= COLUMN_WIDTH.min && next <= COLUMN_WIDTH.max && (next === COLUMN_WIDTH.min || next === COLUMN_WIDTH.max || back === w);
-      }),
+      fc.property(
+        fc.integer({ min: 48, max: 1000 }),
+        fc.constantFrom("ArrowRight", "ArrowLeft"),
+        fc.constantFrom("ltr" as const, "rtl" as const),
+        fc.boolean(),
+        (w, k, d, big) => {
+          const next = keyboardResize(w, k, d, big)!;
+          const back = keyboardResize(next, k === "ArrowRight" ? "ArrowLeft" : "ArrowRight", d, big)!;
+          // A step and its opposite come back unless a limit was hit.
+          return (
+            next >= COLUMN_WIDTH.min && next <= COLUMN_WIDTH.max && (next === COLUMN_WIDTH.min || next === COLUMN_WIDTH.max || back === w)
+          );
+        },
+      ),
     );
   });
 

@@ -84,7 +84,25 @@ const UNTRANSLATED_TERMS = [
 ];
 
 /** Words German spells as English does (they count as translated in German, not in Arabic). */
-const SAME_IN_GERMAN = ["Status", "Name", "Details", "Filter", "Export", "Batch", "Plugin", "Plug-in", "Plug-ins", "Service", "Text", "Normal", "Cloud", "Push", "Pull", "Aggregation", "Limit"];
+const SAME_IN_GERMAN = [
+  "Status",
+  "Name",
+  "Details",
+  "Filter",
+  "Export",
+  "Batch",
+  "Plugin",
+  "Plug-in",
+  "Plug-ins",
+  "Service",
+  "Text",
+  "Normal",
+  "Cloud",
+  "Push",
+  "Pull",
+  "Aggregation",
+  "Limit",
+];
 
 function isMadeOfTerms(value: string, extra: readonly string[] = []): boolean {
   let rest = value.replace(/\{[A-Za-z_]\w*\}/g, " ");
@@ -167,7 +185,9 @@ describe.each(CONTROLS)("%s strings", (control) => {
         if (family) {
           // Plural forms: the English family's placeholders, except that a form may say the number in
           // words ("one row", "zwei Zeilen") and leave {count} out.
-          const englishSet = new Set(Array.from(englishFamilies.get(family) ?? []).flatMap((c) => placeholders(english[`${family}_${c}`] ?? "")));
+          const englishSet = new Set(
+            Array.from(englishFamilies.get(family) ?? []).flatMap((c) => placeholders(english[`${family}_${c}`] ?? "")),
+          );
           const got = placeholders(value);
           const required = Array.from(englishSet).filter((p) => p !== "count");
           const ok = got.every((p) => englishSet.has(p)) && required.every((p) => got.includes(p));
@@ -186,7 +206,11 @@ describe.each(CONTROLS)("%s strings", (control) => {
       const gaps: string[] = [];
       for (const [base, englishForms] of englishFamilies) {
         for (const c of categories) if (!(`${base}_${c}` in strings)) gaps.push(`${base}_${c}`);
-        if (!placeholders(strings[`${base}_other`] ?? "").includes("count") && englishForms.has("other") && placeholders(english[`${base}_other`]).includes("count")) {
+        if (
+          !placeholders(strings[`${base}_other`] ?? "").includes("count") &&
+          englishForms.has("other") &&
+          placeholders(english[`${base}_other`]).includes("count")
+        ) {
           gaps.push(`${base}_other has no {count}`);
         }
       }
@@ -195,11 +219,15 @@ describe.each(CONTROLS)("%s strings", (control) => {
 
     it("is translated, not English left in place", () => {
       const strings = load();
-      const copies = Object.keys(english).filter((k) => strings[k] !== undefined && strings[k] === english[k] && !isMadeOfTerms(english[k], lcid === 1031 ? SAME_IN_GERMAN : []));
+      const copies = Object.keys(english).filter(
+        (k) => strings[k] !== undefined && strings[k] === english[k] && !isMadeOfTerms(english[k], lcid === 1031 ? SAME_IN_GERMAN : []),
+      );
       expect(copies).toEqual([]);
       if (lcid === 1025) {
         // Arabic text is written in Arabic script (product names and ids aside).
-        const latinOnly = Object.entries(strings).filter(([, v]) => !isMadeOfTerms(v) && !/\p{Script=Arabic}/u.test(v)).map(([k]) => k);
+        const latinOnly = Object.entries(strings)
+          .filter(([, v]) => !isMadeOfTerms(v) && !/\p{Script=Arabic}/u.test(v))
+          .map(([k]) => k);
         expect(latinOnly).toEqual([]);
       }
     });

@@ -86,7 +86,13 @@ export interface ManifestInfo {
   keys: string[];
 }
 
-const manifestParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseAttributeValue: false, ignoreDeclaration: true, commentPropName: false });
+const manifestParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseAttributeValue: false,
+  ignoreDeclaration: true,
+  commentPropName: false,
+});
 
 export function readManifest(control: string): ManifestInfo {
   const xml = fs.readFileSync(path.join(controlsDir, control, "ControlManifest.Input.xml"), "utf8");

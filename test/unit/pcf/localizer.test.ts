@@ -93,7 +93,10 @@ describe("formatters from the user's settings", () => {
   });
 
   it("uses the platform's digits everywhere, so an Arabic line never mixes Latin and Arabic-Indic digits", () => {
-    const latin = createFormatters({ formatInteger: (n) => n.toLocaleString("en-US") }, { languageId: 1025, getTimeZoneOffsetMinutes: () => 180 });
+    const latin = createFormatters(
+      { formatInteger: (n) => n.toLocaleString("en-US") },
+      { languageId: 1025, getTimeZoneOffsetMinutes: () => 180 },
+    );
     expect(latin.integer(5131)).toBe("5,131");
     expect(latin.percent(0.86)).toMatch(/^86/);
     expect(latin.time(instant, true)).toMatch(/01:30:05/);

@@ -41,30 +41,38 @@ describe("the store contract", () => {
 
   it("each listener hears exactly the changes made while it was subscribed", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant("sub" as const), fc.constant("unsub" as const)), { maxLength: 40 }), (ops) => {
-        const store = createStore<{ v: number } | number>(0);
-        const listeners: { heard: number; expected: number; stop: () => void; active: boolean }[] = [];
-        for (const op of ops) {
-          if (op === "sub") {
-            const entry: { heard: number; expected: number; stop: () => void; active: boolean } = { heard: 0, expected: 0, stop: () => undefined, active: true };
-            entry.stop = store.subscribe(() => entry.heard++);
-            listeners.push(entry);
-          } else if (op === "unsub") {
-            const entry = listeners.find((l) => l.active);
-            if (entry) {
-              entry.active = false;
-              entry.stop();
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant("sub" as const), fc.constant("unsub" as const)), { maxLength: 40 }),
+        (ops) => {
+          const store = createStore<{ v: number } | number>(0);
+          const listeners: { heard: number; expected: number; stop: () => void; active: boolean }[] = [];
+          for (const op of ops) {
+            if (op === "sub") {
+              const entry: { heard: number; expected: number; stop: () => void; active: boolean } = {
+                heard: 0,
+                expected: 0,
+                stop: () => undefined,
+                active: true,
+              };
+              entry.stop = store.subscribe(() => entry.heard++);
+              listeners.push(entry);
+            } else if (op === "unsub") {
+              const entry = listeners.find((l) => l.active);
+              if (entry) {
+                entry.active = false;
+                entry.stop();
+              }
+            } else {
+              // Numbers are compared by value: setting the same number is no change.
+              const changed = !Object.is(store.getSnapshot(), op);
+              store.set(op);
+              if (changed) for (const l of listeners) if (l.active) l.expected++;
+              expect(store.getSnapshot()).toBe(op);
             }
-          } else {
-            // Numbers are compared by value: setting the same number is no change.
-            const changed = !Object.is(store.getSnapshot(), op);
-            store.set(op);
-            if (changed) for (const l of listeners) if (l.active) l.expected++;
-            expect(store.getSnapshot()).toBe(op);
           }
-        }
-        for (const l of listeners) expect(l.heard).toBe(l.expected);
-      }),
+          for (const l of listeners) expect(l.heard).toBe(l.expected);
+        },
+      ),
     );
   });
 });

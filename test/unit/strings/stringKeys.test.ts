@@ -1,9 +1,12 @@
 import { renderStringKeys, resxKeys, stringKeysFiles } from "../../../solution/scripts/string-keys";
 
 describe("generated string keys", () => {
-  it.each(stringKeysFiles().map((f) => [f.control, f] as const))("%s: StringKeys.ts matches its 1033 .resx (run `npm run strings`)", (_, f) => {
-    expect(f.actual).toBe(f.expected);
-  });
+  it.each(stringKeysFiles().map((f) => [f.control, f] as const))(
+    "%s: StringKeys.ts matches its 1033 .resx (run `npm run strings`)",
+    (_, f) => {
+      expect(f.actual).toBe(f.expected);
+    },
+  );
 
   it("reads keys with an XML parser, including escaped text and the schema header", () => {
     const xml = `<?xml version="1.0" encoding="utf-8"?><root><xsd:schema id="root" xmlns:xsd="http://www.w3.org/2001/XMLSchema"/>

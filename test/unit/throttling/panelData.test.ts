@@ -36,7 +36,10 @@ describe("poll interval floor", () => {
 
 describe("app priorities JSON", () => {
   it("accepts the array and the map shapes, case-insensitively", () => {
-    expect(parseAppPriorities('[{"name":"A","priority":"low","clientId":"' + EP + '"}]')).toEqual({ ok: true, entries: [{ name: "A", kind: "app", clientId: EP, priority: "Low" }] });
+    expect(parseAppPriorities('[{"name":"A","priority":"low","clientId":"' + EP + '"}]')).toEqual({
+      ok: true,
+      entries: [{ name: "A", kind: "app", clientId: EP, priority: "Low" }],
+    });
     expect(parseAppPriorities('{"B":"HIGH","C":"Medium"}')).toEqual({
       ok: true,
       entries: [
@@ -48,7 +51,9 @@ describe("app priorities JSON", () => {
   });
 
   it("maps a priority per user as well as per app registration (FO priority-based throttling)", () => {
-    expect(parseAppPriorities('[{"name":"Batch user","type":"user","userId":"batch","priority":"Low"},{"name":"Orders","priority":"High"}]')).toEqual({
+    expect(
+      parseAppPriorities('[{"name":"Batch user","type":"user","userId":"batch","priority":"Low"},{"name":"Orders","priority":"High"}]'),
+    ).toEqual({
       ok: true,
       entries: [
         { name: "Batch user", kind: "user", userId: "batch", priority: "Low" },
@@ -58,9 +63,17 @@ describe("app priorities JSON", () => {
   });
 
   it("refuses duplicate names and ids with where they are", () => {
-    expect(parseAppPriorities('[{"name":"A","priority":"Low"},{"name":"a","priority":"High"}]')).toEqual({ ok: false, errorKey: "PrioritiesError_Duplicate", values: { position: 2, first: 1, name: "a" } });
+    expect(parseAppPriorities('[{"name":"A","priority":"Low"},{"name":"a","priority":"High"}]')).toEqual({
+      ok: false,
+      errorKey: "PrioritiesError_Duplicate",
+      values: { position: 2, first: 1, name: "a" },
+    });
     const twice = `[{"name":"A","clientId":"${EP}","priority":"Low"},{"name":"B","clientId":"${EP.toUpperCase()}","priority":"High"}]`;
-    expect(parseAppPriorities(twice)).toEqual({ ok: false, errorKey: "PrioritiesError_DuplicateId", values: { position: 2, first: 1, name: "B" } });
+    expect(parseAppPriorities(twice)).toEqual({
+      ok: false,
+      errorKey: "PrioritiesError_DuplicateId",
+      values: { position: 2, first: 1, name: "B" },
+    });
   });
 
   it.each([
@@ -85,7 +98,11 @@ describe("app priorities JSON", () => {
       { name: "l", priority: "Low" },
       { name: "m", priority: "Medium" },
     ]);
-    expect(order.map((o) => [o.name, o.rank])).toEqual([["l", 1], ["m", 2], ["h", 3]]);
+    expect(order.map((o) => [o.name, o.rank])).toEqual([
+      ["l", 1],
+      ["m", 2],
+      ["h", 3],
+    ]);
   });
 });
 
@@ -104,7 +121,15 @@ describe("step modes and auto-delete", () => {
       { id: EP3, name: "Left out", kind: "eventHub" as const },
     ];
     const rows = summarizeDeliveries(eps, [], steps, new Set([EP3]));
-    expect(rows[0]).toEqual({ name: "Auto-delete hook", kind: "webhook", succeeded: null, failed: 0, waiting: 0, retried: 0, unknown: "autoDelete" });
+    expect(rows[0]).toEqual({
+      name: "Auto-delete hook",
+      kind: "webhook",
+      succeeded: null,
+      failed: 0,
+      waiting: 0,
+      retried: 0,
+      unknown: "autoDelete",
+    });
     expect(rows[1]).toMatchObject({ succeeded: null, failed: null, waiting: null, unknown: "synchronous" });
     expect(rows[2]).toMatchObject({ succeeded: null, unknown: "notRead" });
   });
@@ -128,8 +153,24 @@ describe("live rows", () => {
     expect(steps.skipped).toBe(1);
     const jobs = readJobs(
       [
-        { asyncoperationid: "j1", name: "Create of account", statecode: 3, statuscode: 31, friendlymessage: "Endpoint unreachable", createdon: "2026-01-01T00:00:00Z", _owningextensionid_value: STEP, retrycount: 1 },
-        { asyncoperationid: "j2", statecode: 1, statuscode: 10, createdon: "2026-01-01T00:01:00Z", _owningextensionid_value: STEP, postponeuntil: "2026-01-01T02:00:00Z" },
+        {
+          asyncoperationid: "j1",
+          name: "Create of account",
+          statecode: 3,
+          statuscode: 31,
+          friendlymessage: "Endpoint unreachable",
+          createdon: "2026-01-01T00:00:00Z",
+          _owningextensionid_value: STEP,
+          retrycount: 1,
+        },
+        {
+          asyncoperationid: "j2",
+          statecode: 1,
+          statuscode: 10,
+          createdon: "2026-01-01T00:01:00Z",
+          _owningextensionid_value: STEP,
+          postponeuntil: "2026-01-01T02:00:00Z",
+        },
         { asyncoperationid: "j3", statecode: "3", statuscode: 30, createdon: "2026-01-01T00:01:00Z" },
         { asyncoperationid: "j4", statecode: 3, statuscode: 30, createdon: "not a date" },
         "junk",
@@ -140,14 +181,22 @@ describe("live rows", () => {
     expect(jobs.skipped).toBe(3);
     expect(jobs.jobs[0]).toMatchObject({ id: "j1", endpoint: "Orders hook", message: "Endpoint unreachable", retried: true });
     expect(jobs.jobs[1].postponeUntil).toBe(Date.parse("2026-01-01T02:00:00Z"));
-    expect(summarizeDeliveries(endpoints, jobs.jobs)).toEqual([{ name: "Orders hook", kind: "webhook", succeeded: 0, failed: 1, waiting: 1, retried: 1 }]);
+    expect(summarizeDeliveries(endpoints, jobs.jobs)).toEqual([
+      { name: "Orders hook", kind: "webhook", succeeded: 0, failed: 1, waiting: 1, retried: 1 },
+    ]);
     // The step's mode was not returned: it may be synchronous, so nothing can be counted.
-    expect(summarizeDeliveries(endpoints, jobs.jobs, steps.steps)[0]).toMatchObject({ succeeded: null, failed: null, unknown: "synchronous" });
+    expect(summarizeDeliveries(endpoints, jobs.jobs, steps.steps)[0]).toMatchObject({
+      succeeded: null,
+      failed: null,
+      unknown: "synchronous",
+    });
     expect(readJobs(undefined, new Map(), new Map())).toEqual({ jobs: [], skipped: 0 });
   });
 
   it("builds queries only from well-formed ids", () => {
-    expect(stepQuery([EP, "x) or true"])).toBe(`?$select=sdkmessageprocessingstepid,name,mode,asyncautodelete,statecode,_eventhandler_value&$filter=_eventhandler_value eq ${EP}`);
+    expect(stepQuery([EP, "x) or true"])).toBe(
+      `?$select=sdkmessageprocessingstepid,name,mode,asyncautodelete,statecode,_eventhandler_value&$filter=_eventhandler_value eq ${EP}`,
+    );
     const q = asyncOperationQuery([STEP], new Date(Date.UTC(2026, 0, 1)));
     // Every unfinished job, however old, plus the completed ones of the window; unfinished first.
     expect(q).toContain(`$filter=(statecode ne 3 or createdon ge 2026-01-01T00:00:00.000Z) and (_owningextensionid_value eq ${STEP})`);
@@ -155,7 +204,16 @@ describe("live rows", () => {
   });
 
   it("maps contracts and headroom", () => {
-    expect([8, 2, 6, 5, 7, 9, 1, "8"].map(endpointKindFromContract)).toEqual(["webhook", "serviceBusQueue", "serviceBusQueue", "serviceBusTopic", "eventHub", "eventGrid", "other", "other"]);
+    expect([8, 2, 6, 5, 7, 9, 1, "8"].map(endpointKindFromContract)).toEqual([
+      "webhook",
+      "serviceBusQueue",
+      "serviceBusQueue",
+      "serviceBusTopic",
+      "eventHub",
+      "eventGrid",
+      "other",
+      "other",
+    ]);
     expect(headroomFromHeaders({ burstRemaining: 5999, timeRemainingSeconds: 1200 }).headroom).toEqual({
       requests: { used: 1, limit: 6000, limitIsLowerBound: false, remaining: 5999 },
       executionMs: { used: 0, limit: 1_200_000, limitIsLowerBound: false, remaining: 1_200_000 },

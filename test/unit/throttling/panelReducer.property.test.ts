@@ -167,26 +167,30 @@ describe("panelReducer invariants (property tests over random event schedules)",
 
   it("invariant 'failures are told apart': 5xx, network, sign-in and timeouts keep retrying; only a host without Dataverse stops, and offers the simulation", () => {
     fc.assert(
-      fc.property(pollArb, fc.constantFrom("server" as const, "network" as const, "unauthorized" as const, "other" as const, "timeout" as const), (pollSeconds, kind) => {
-        const w = startWorld(START, pollSeconds);
-        const first = w.state.inFlight;
-        expect(first).toBeDefined();
-        w.outstanding = [];
-        w.dispatch({ type: "failure", now: w.now, id: (first as { id: number }).id, kind });
-        expect(w.state.status).toBe("error");
-        expect(w.advanceUntilRequest(longestWait(pollSeconds))).toBe(true);
-        expect(w.requests("live").length).toBe(2);
+      fc.property(
+        pollArb,
+        fc.constantFrom("server" as const, "network" as const, "unauthorized" as const, "other" as const, "timeout" as const),
+        (pollSeconds, kind) => {
+          const w = startWorld(START, pollSeconds);
+          const first = w.state.inFlight;
+          expect(first).toBeDefined();
+          w.outstanding = [];
+          w.dispatch({ type: "failure", now: w.now, id: (first as { id: number }).id, kind });
+          expect(w.state.status).toBe("error");
+          expect(w.advanceUntilRequest(longestWait(pollSeconds))).toBe(true);
+          expect(w.requests("live").length).toBe(2);
 
-        const u = startWorld(START, pollSeconds);
-        u.dispatch({ type: "failure", now: u.now, id: (u.state.inFlight as { id: number }).id, kind: "unavailable" });
-        expect(u.state.status).toBe("unavailable");
-        u.advance(longestWait(pollSeconds));
-        expect(u.requests("live").length).toBe(1);
-        u.dispatch({ type: "useSimulation", now: u.now });
-        u.advance(0);
-        expect(u.state.source).toBe("simulated");
-        expect(u.requests("simulated").length).toBe(1);
-      }),
+          const u = startWorld(START, pollSeconds);
+          u.dispatch({ type: "failure", now: u.now, id: (u.state.inFlight as { id: number }).id, kind: "unavailable" });
+          expect(u.state.status).toBe("unavailable");
+          u.advance(longestWait(pollSeconds));
+          expect(u.requests("live").length).toBe(1);
+          u.dispatch({ type: "useSimulation", now: u.now });
+          u.advance(0);
+          expect(u.state.source).toBe("simulated");
+          expect(u.requests("simulated").length).toBe(1);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -216,7 +220,14 @@ describe("panelReducer invariants (property tests over random event schedules)",
       fc.property(pollArb, schedule, fc.constantFrom("live" as const, "simulated" as const), (pollSeconds, commands, target) => {
         const w = play(pollSeconds, commands);
         w.dispatch({ type: "resume", now: w.now });
-        w.dispatch({ type: "settings", now: w.now, source: target === "live" ? "simulated" : "live", pollSeconds, windowMinutes: 60, prioritiesJson: "" });
+        w.dispatch({
+          type: "settings",
+          now: w.now,
+          source: target === "live" ? "simulated" : "live",
+          pollSeconds,
+          windowMinutes: 60,
+          prioritiesJson: "",
+        });
         w.dispatch({ type: "settings", now: w.now, source: target, pollSeconds, windowMinutes: 60, prioritiesJson: "" });
         expect(w.state.source).toBe(target);
         w.settle(longestWait(pollSeconds), (x) => x.state.status === "ok");
@@ -232,7 +243,14 @@ describe("panelReducer invariants (property tests over random event schedules)",
       fc.property(pollArb, schedule, (pollSeconds, commands) => {
         const w = play(pollSeconds, commands);
         const before = w.state;
-        const { state, effects } = panelReducer(before, { type: "settings", now: w.now + 1000, source: before.requestedSource, pollSeconds, windowMinutes: 60, prioritiesJson: "" });
+        const { state, effects } = panelReducer(before, {
+          type: "settings",
+          now: w.now + 1000,
+          source: before.requestedSource,
+          pollSeconds,
+          windowMinutes: 60,
+          prioritiesJson: "",
+        });
         expect(state).toBe(before);
         expect(effects).toEqual([]);
       }),

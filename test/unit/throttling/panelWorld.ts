@@ -1,5 +1,15 @@
 import fc from "fast-check";
-import { emptySnapshot, gaugeFromUsed, initialPanelModel, PanelEffect, PanelEvent, PanelModel, panelReducer, PanelSnapshot, SourceKind } from "@integrationkit/shared";
+import {
+  emptySnapshot,
+  gaugeFromUsed,
+  initialPanelModel,
+  PanelEffect,
+  PanelEvent,
+  PanelModel,
+  panelReducer,
+  PanelSnapshot,
+  SourceKind,
+} from "@integrationkit/shared";
 
 /**
  * A world around the pure reducer for property tests: one timer, requests that stay outstanding until
@@ -97,7 +107,8 @@ export class World {
 
   /** Answers every outstanding request successfully, as a healthy server would. */
   answerAll(used = 100): void {
-    for (const o of this.outstanding.splice(0)) this.dispatch({ type: "response", now: this.now, id: o.id, snapshot: snapshotAt(this.now, used) });
+    for (const o of this.outstanding.splice(0))
+      this.dispatch({ type: "response", now: this.now, id: o.id, snapshot: snapshotAt(this.now, used) });
   }
 
   requests(source?: SourceKind): LoggedEffect[] {
@@ -129,9 +140,22 @@ export type Command =
   | { t: "actionDone"; ok: boolean; throttled: boolean };
 
 export const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ t: fc.constant("advance" as const), ms: fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 400_000 })) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      t: fc.constant("advance" as const),
+      ms: fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 400_000 })),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ t: fc.constant("ok" as const), pick: fc.nat(), used: fc.integer({ min: 0, max: 9000 }) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant("fail" as const), pick: fc.nat(), kind: fc.constantFrom("server" as const, "network" as const, "unauthorized" as const, "other" as const, "timeout" as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant("fail" as const),
+      pick: fc.nat(),
+      kind: fc.constantFrom("server" as const, "network" as const, "unauthorized" as const, "other" as const, "timeout" as const),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -147,7 +171,11 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ t: "useSimulation" as const }) },
   {
     weight: 1,
-    arbitrary: fc.record({ t: fc.constant("action" as const), jobId: fc.constantFrom("job-ready", "job-suspended"), action: fc.constantFrom("cancel" as const, "resume" as const, "postpone" as const) }),
+    arbitrary: fc.record({
+      t: fc.constant("action" as const),
+      jobId: fc.constantFrom("job-ready", "job-suspended"),
+      action: fc.constantFrom("cancel" as const, "resume" as const, "postpone" as const),
+    }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("actionDone" as const), ok: fc.boolean(), throttled: fc.boolean() }) },
 );

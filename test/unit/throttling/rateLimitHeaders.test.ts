@@ -31,7 +31,12 @@ describe("parseRateLimitHeaders", () => {
   });
 
   it("survives an object whose getter throws", () => {
-    const hostile = Object.defineProperty({}, "x-ms-dop-hint", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const hostile = Object.defineProperty({}, "x-ms-dop-hint", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     expect(readHeader(hostile as Record<string, string>, "x-ms-dop-hint")).toBeUndefined();
   });
 
@@ -52,7 +57,10 @@ describe("parseRateLimitHeaders", () => {
     fc.assert(
       fc.property(fc.nat({ max: 10_000_000 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
         const text = `${whole.toLocaleString("en-US")}.${String(cents).padStart(2, "0")}`;
-        const r = parseRateLimitHeaders({ "x-ms-ratelimit-time-remaining-xrm-requests": text, "x-ms-ratelimit-burst-remaining-xrm-requests": whole.toLocaleString("en-US") });
+        const r = parseRateLimitHeaders({
+          "x-ms-ratelimit-time-remaining-xrm-requests": text,
+          "x-ms-ratelimit-burst-remaining-xrm-requests": whole.toLocaleString("en-US"),
+        });
         return r.timeRemainingSeconds === Number(`${whole}.${String(cents).padStart(2, "0")}`) && r.burstRemaining === whole;
       }),
     );

@@ -1,5 +1,13 @@
 import fc from "fast-check";
-import { parseRetryAfter, PolicyCancelledError, PolicyEvent, RequestPolicy, RetriesExhaustedError, SendOutcome, ThrottledError } from "@integrationkit/shared";
+import {
+  parseRetryAfter,
+  PolicyCancelledError,
+  PolicyEvent,
+  RequestPolicy,
+  RetriesExhaustedError,
+  SendOutcome,
+  ThrottledError,
+} from "@integrationkit/shared";
 
 const START = Date.UTC(2026, 10, 27, 12, 0, 0);
 
@@ -102,7 +110,12 @@ describe("RequestPolicy under a 429 storm", () => {
       return { type: "ok", value: 1 };
     };
     const queued = new AbortController();
-    const all = [policy.execute("a", send), policy.execute("b", send), policy.execute("c", send), policy.execute("d", send, queued.signal).catch((e: unknown) => e)];
+    const all = [
+      policy.execute("a", send),
+      policy.execute("b", send),
+      policy.execute("c", send),
+      policy.execute("d", send, queued.signal).catch((e: unknown) => e),
+    ];
     queued.abort();
     await jest.advanceTimersByTimeAsync(5000);
     const results = await Promise.all(all);
@@ -133,29 +146,32 @@ describe("RequestPolicy under a 429 storm", () => {
 
   it("property: for any sequence of Retry-After values, no send comes before its allowed time", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.nat({ max: 20 }).map(String), fc.constant("junk"), fc.constant(undefined)), { minLength: 1, maxLength: 8 }), async (headers) => {
-        jest.setSystemTime(START);
-        let i = 0;
-        const policy = new RequestPolicy({ maxAttempts: headers.length, random: () => 0.3 });
-        const sends: number[] = [];
-        const allowed: number[] = [0];
-        const send = (): Promise<SendOutcome<number>> => {
-          sends.push(Date.now());
-          const ms = parseRetryAfter(headers[i++], new Date());
-          return Promise.resolve({ type: "throttled", retryAfterMs: ms });
-        };
-        const done = policy.execute("k", send, undefined).catch(() => undefined);
-        await jest.advanceTimersByTimeAsync(10 * 60_000);
-        await done;
-        expect(sends.length).toBe(headers.length);
-        for (let k = 1; k < sends.length; k++) {
-          const h = parseRetryAfter(headers[k - 1], new Date(sends[k - 1]));
-          const minGap = h ?? policy.backoffDelay(k - 1);
-          allowed.push(sends[k - 1] + minGap);
-          expect(sends[k]).toBeGreaterThanOrEqual(allowed[k]);
-        }
-        return true;
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.nat({ max: 20 }).map(String), fc.constant("junk"), fc.constant(undefined)), { minLength: 1, maxLength: 8 }),
+        async (headers) => {
+          jest.setSystemTime(START);
+          let i = 0;
+          const policy = new RequestPolicy({ maxAttempts: headers.length, random: () => 0.3 });
+          const sends: number[] = [];
+          const allowed: number[] = [0];
+          const send = (): Promise<SendOutcome<number>> => {
+            sends.push(Date.now());
+            const ms = parseRetryAfter(headers[i++], new Date());
+            return Promise.resolve({ type: "throttled", retryAfterMs: ms });
+          };
+          const done = policy.execute("k", send, undefined).catch(() => undefined);
+          await jest.advanceTimersByTimeAsync(10 * 60_000);
+          await done;
+          expect(sends.length).toBe(headers.length);
+          for (let k = 1; k < sends.length; k++) {
+            const h = parseRetryAfter(headers[k - 1], new Date(sends[k - 1]));
+            const minGap = h ?? policy.backoffDelay(k - 1);
+            allowed.push(sends[k - 1] + minGap);
+            expect(sends[k]).toBeGreaterThanOrEqual(allowed[k]);
+          }
+          return true;
+        },
+      ),
       { numRuns: 40 },
     );
   });

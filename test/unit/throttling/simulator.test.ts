@@ -1,4 +1,10 @@
-import { formatHeaderSeconds, parseRateLimitHeaders, priorityThrottleThresholds, ServiceProtectionSimulator, serviceProtectionLimits } from "@integrationkit/shared";
+import {
+  formatHeaderSeconds,
+  parseRateLimitHeaders,
+  priorityThrottleThresholds,
+  ServiceProtectionSimulator,
+  serviceProtectionLimits,
+} from "@integrationkit/shared";
 
 describe("ServiceProtectionSimulator", () => {
   it("uses Dataverse's documented defaults", () => {
@@ -41,7 +47,11 @@ describe("ServiceProtectionSimulator", () => {
     expect(sim.request({ at: 1000, execMs: 0, priority: "Medium" }).status).toBe(200);
     expect(sim.request({ at: 1000, execMs: 0, priority: "High" }).status).toBe(200);
     const hot = new ServiceProtectionSimulator({ seed: 7, resource: { spikeMin: 0.9, spikeMax: 0.9 } });
-    expect(hot.request({ at: 1000, execMs: 0, priority: "Medium" })).toMatchObject({ status: 429, reason: "resource", retryAfterSeconds: 29 });
+    expect(hot.request({ at: 1000, execMs: 0, priority: "Medium" })).toMatchObject({
+      status: 429,
+      reason: "resource",
+      retryAfterSeconds: 29,
+    });
     expect(hot.request({ at: 1000, execMs: 0, priority: "High" }).status).toBe(200);
     // Outside spikes nobody is throttled.
     expect(hot.request({ at: 60_000, execMs: 0, priority: "Low" }).status).toBe(200);

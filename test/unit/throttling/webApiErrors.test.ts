@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { classifyFailure, errorCodeForms, isServiceProtectionError, normalizeErrorCode, SERVICE_PROTECTION_CODES } from "@integrationkit/shared";
+import {
+  classifyFailure,
+  errorCodeForms,
+  isServiceProtectionError,
+  normalizeErrorCode,
+  SERVICE_PROTECTION_CODES,
+} from "@integrationkit/shared";
 
 describe("invariant 'every throttle is recognised'", () => {
   it("knows the unsigned decimals webAPI reports for the three service-protection errors", () => {
@@ -8,20 +14,32 @@ describe("invariant 'every throttle is recognised'", () => {
     expect(SERVICE_PROTECTION_CODES.map((c) => c.signed)).toEqual([-2147015902, -2147015903, -2147015898]);
   });
 
-  it.each(SERVICE_PROTECTION_CODES.flatMap((c) => [c.unsigned, c.signed, c.hex, c.hex.toUpperCase().replace("0X", "0x"), String(c.unsigned), String(c.signed)]))(
-    "recognises errorCode %p as a throttle",
-    (code) => {
-      expect(isServiceProtectionError({ errorCode: code, message: "anything" })).toBe(true);
-      expect(isServiceProtectionError({ code })).toBe(true);
-      expect(isServiceProtectionError({ innerError: { code } })).toBe(true);
-    },
-  );
+  it.each(
+    SERVICE_PROTECTION_CODES.flatMap((c) => [
+      c.unsigned,
+      c.signed,
+      c.hex,
+      c.hex.toUpperCase().replace("0X", "0x"),
+      String(c.unsigned),
+      String(c.signed),
+    ]),
+  )("recognises errorCode %p as a throttle", (code) => {
+    expect(isServiceProtectionError({ errorCode: code, message: "anything" })).toBe(true);
+    expect(isServiceProtectionError({ code })).toBe(true);
+    expect(isServiceProtectionError({ innerError: { code } })).toBe(true);
+  });
 
   it("recognises a 429 status and the documented message texts without a code", () => {
     expect(isServiceProtectionError({ status: 429 })).toBe(true);
     expect(isServiceProtectionError({ statusCode: "429" })).toBe(true);
-    expect(isServiceProtectionError({ message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds." })).toBe(true);
-    expect(isServiceProtectionError("Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds.")).toBe(true);
+    expect(isServiceProtectionError({ message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds." })).toBe(
+      true,
+    );
+    expect(
+      isServiceProtectionError(
+        "Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds.",
+      ),
+    ).toBe(true);
     expect(isServiceProtectionError(new Error("Number of concurrent requests exceeded the limit of 52."))).toBe(true);
   });
 
