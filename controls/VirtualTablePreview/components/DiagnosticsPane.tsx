@@ -15,7 +15,7 @@ import { ChevronIcon } from "./icons";
 import { useStyles } from "./styles";
 import type { ColumnView, Dir, Plural, Translate } from "./types";
 
-export interface DiagnosticsPaneProps {
+interface DiagnosticsPaneProps {
   t: Translate;
   plural: Plural;
   formatters: Formatters;
@@ -40,9 +40,7 @@ export interface DiagnosticsPaneProps {
 const SHOWN_PAGES = 8;
 
 /** The one line shown while the pane is closed (and as its heading when open). */
-export function summaryLine(
-  p: Pick<DiagnosticsPaneProps, "t" | "plural" | "formatters" | "summary" | "warnings" | "model" | "table">,
-): string {
+function summaryLine(p: Pick<DiagnosticsPaneProps, "t" | "plural" | "formatters" | "summary" | "warnings" | "model" | "table">): string {
   const { t, plural, formatters: f, summary: s } = p;
   const warnings =
     p.warnings.length +
@@ -61,7 +59,7 @@ export function summaryLine(
 }
 
 /** The table's provider as the pane states it; never a guess: checking, failed and unknown say so. */
-export function providerText(t: Translate, f: Formatters, table: TableFacts): string {
+function providerText(t: Translate, f: Formatters, table: TableFacts): string {
   if (table.check === "checking") return t("Provider_checking");
   if (table.check === "failed") {
     if (table.timedOut) return t("Provider_timeout", { s: f.integer(Math.round(METADATA_TIMEOUT_MS / 1000)) });

@@ -12,7 +12,7 @@ import { FilterIcon, SortIcon } from "./icons";
 import { useStyles } from "./styles";
 import type { ColumnView, Dir, Translate } from "./types";
 
-export interface HeaderCellProps {
+interface HeaderCellProps {
   t: Translate;
   dir: Dir;
   hintId: string;

@@ -25,9 +25,9 @@ import type { ColumnView, Dir, Translate } from "./types";
 let instances = 0;
 
 /** Rows rendered above and below the viewport so fast scrolling does not show blanks. */
-export const OVERSCAN = 6;
+const OVERSCAN = 6;
 
-export interface VirtualGridProps {
+interface VirtualGridProps {
   t: Translate;
   dir: Dir;
   columns: readonly ColumnView[];

@@ -30,7 +30,7 @@ import type { Plural, Translate } from "./types";
 import { VirtualGrid, type VirtualGridHandle } from "./VirtualGrid";
 
 /** After this long without rows, a pending page is called out as overdue (the cancel is there from the start). */
-export const OVERDUE_MS = 10000;
+const OVERDUE_MS = 10000;
 const WAIT_TICK_MS = 5000;
 
 export interface VirtualTablePreviewAppProps {
@@ -56,7 +56,7 @@ export interface VirtualTablePreviewAppProps {
 }
 
 /** Height used when the host gives none (model-driven forms): about twelve rows. */
-export const DEFAULT_HEIGHT = 480;
+const DEFAULT_HEIGHT = 480;
 
 export const VirtualTablePreviewApp: React.FC<VirtualTablePreviewAppProps> = (props) => {
   const { t, plural, formatters: f, actions } = props;

@@ -1,4 +1,4 @@
-import type { CellFormatters, ColumnView, MessageValues, PluralBase, Translate as TranslateOf } from "@integrationkit/shared";
+import type { ColumnView, MessageValues, PluralBase, Translate as TranslateOf } from "@integrationkit/shared";
 import type { StringKey } from "../strings/StringKeys";
 
 /** Translation into the user's language; a key missing from the 1033 .resx fails the type check. */
@@ -9,4 +9,4 @@ export type Plural = (base: PluralBase<StringKey>, count: number, values?: Messa
 
 export type Dir = "ltr" | "rtl";
 
-export type { CellFormatters, ColumnView, StringKey };
+export type { ColumnView };

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { XMLParser } from "fast-xml-parser";
 
-export const repoRoot = path.resolve(__dirname, "..", "..", "..");
+const repoRoot = path.resolve(__dirname, "..", "..", "..");
 export const controlsDir = path.join(repoRoot, "controls");
 
 /** The languages every control ships: English, German, Arabic (Dataverse language ids). */
@@ -17,10 +17,10 @@ export type Lcid = (typeof REQUIRED_LCIDS)[number];
 /** BCP 47 tag of each language, for Intl.PluralRules. */
 export const LOCALE_OF: Record<Lcid, string> = { 1033: "en-US", 1031: "de-DE", 1025: "ar-SA" };
 
-export const PLURAL_CATEGORIES = ["zero", "one", "two", "few", "many", "other"] as const;
-export type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
+const PLURAL_CATEGORIES = ["zero", "one", "two", "few", "many", "other"] as const;
+type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
 
-export interface ResxEntry {
+interface ResxEntry {
   key: string;
   /** The value as the platform serves it: entities decoded, whitespace kept. */
   value: string;
@@ -79,7 +79,7 @@ export function listControlNames(): string[] {
     .sort();
 }
 
-export interface ManifestInfo {
+interface ManifestInfo {
   /** `path` of every <resx> under <resources>, as written. */
   resxPaths: string[];
   /** Every display-name-key and description-key the manifest uses (the maker studio shows them). */
