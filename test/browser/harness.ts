@@ -65,6 +65,8 @@ export interface Harness {
   clearContextOverride(): Promise<void>;
   /** How many times the control's updateView has run since the page loaded (with or without an override). */
   updateCount(): Promise<number>;
+  /** The requests the fake webAPI (the `webApi` override) received since the page loaded, in order. */
+  webApiCalls(): Promise<WebApiCall[]>;
   /** axe-core on the control root, or on the first element matching `selector` (e.g. a popover in a portal). */
   axeViolations(selector?: string): Promise<AxeViolation[]>;
   screenshot(name: string, options?: { fullPage?: boolean; controlOnly?: boolean }): Promise<string>;
@@ -84,6 +86,37 @@ export interface ContextOverride {
   strings?: Record<string, string>;
   /** `context.mode.isControlDisabled`. */
   disabled?: boolean;
+  /**
+   * A fake `context.webAPI` in place of the harness's (which has no Dataverse): how each table answers.
+   * Given this, `context.page` is removed too (the harness's `getClientUrl` throws, which the controls
+   * take for "no Dataverse here"), as in a host that offers no page; the calls made are kept in the
+   * page (see `webApiCalls`).
+   */
+  webApi?: Record<string, WebApiAnswer>;
+}
+
+/**
+ * How the fake `context.webAPI` answers for one table (retrieveMultipleRecords and updateRecord alike):
+ * - `"ok-empty"`: resolves with `{ entities: [], nextLink: undefined }` (updateRecord: `{}`);
+ * - `{ entities }`: resolves with these records (updateRecord: `{}`);
+ * - `"hang"`: a promise that never settles;
+ * - `{ errorCode, message, status? }`: rejects with a plain object as the platform's webAPI does: the
+ *   unsigned decimal errorCode (2147746336 for 0x80040220) and the message, and `status` only when the
+ *   description gives one (the platform's error carries no HTTP status and never a Retry-After).
+ * A table with no answer rejects with an Error naming it, so a test says what every request meets.
+ */
+export type WebApiAnswer =
+  | "ok-empty"
+  | "hang"
+  | { entities: Record<string, unknown>[]; nextLink?: string }
+  | { errorCode: number; message: string; status?: number };
+
+/** One request the fake webAPI received. */
+export interface WebApiCall {
+  method: "retrieveMultipleRecords" | "updateRecord";
+  table: string;
+  /** retrieveMultipleRecords: the query options; updateRecord: the record id. */
+  options?: string;
 }
 
 /** BCP 47 locale of a Dataverse language id, for `userSettings.locale`. */
@@ -98,6 +131,7 @@ interface PageOverride {
   locale?: string;
   strings?: Record<string, string>;
   disabled?: boolean;
+  webApi?: Record<string, WebApiAnswer>;
 }
 
 const OVERRIDE_KEY = "integrationkit.harness.contextOverride";
@@ -115,6 +149,7 @@ function pageOverride(o: ContextOverride): PageOverride {
     locale: o.languageId !== undefined ? LOCALE_OF_LCID[o.languageId] : undefined,
     strings: o.strings,
     disabled: o.disabled,
+    webApi: o.webApi,
   };
   // Keys left undefined keep the harness's (or the runner's default) value.
   for (const k of Object.keys(out) as (keyof PageOverride)[]) if (out[k] === undefined) delete out[k];
@@ -139,6 +174,43 @@ const CONTEXT_HOOK_JS = `(function (storageKey, defaults) {
   window.__ikitDefaults = defaults || {};
   window.__ikitOverride = Object.assign({}, window.__ikitDefaults, stored || {});
   window.__ikitUpdates = 0;
+  window.__ikitWebApiCalls = [];
+  function setOwn(target, name, value) {
+    try {
+      Object.defineProperty(target, name, { value: value, configurable: true, writable: true, enumerable: true });
+    } catch (e) {
+      target[name] = value;
+    }
+  }
+  // The fake webAPI of the current override: answers read from it on every call, so an override
+  // applied without a reload changes the answers of the next requests.
+  function answer(table) {
+    var routes = (window.__ikitOverride && window.__ikitOverride.webApi) || {};
+    return Object.prototype.hasOwnProperty.call(routes, table) ? routes[table] : undefined;
+  }
+  function respond(method, table, options) {
+    window.__ikitWebApiCalls.push(options === undefined ? { method: method, table: table } : { method: method, table: table, options: options });
+    var a = answer(table);
+    if (a === undefined) return Promise.reject(new Error("The test gave no webAPI answer for the table " + table + "."));
+    if (a === "hang") return new Promise(function () {});
+    if (a === "ok-empty") return Promise.resolve(method === "updateRecord" ? {} : { entities: [], nextLink: undefined });
+    if (typeof a.errorCode === "number") {
+      var error = { errorCode: a.errorCode, message: a.message };
+      if (a.status !== undefined) error.status = a.status;
+      return Promise.reject(error);
+    }
+    if (method === "updateRecord") return Promise.resolve({});
+    var copy = JSON.parse(JSON.stringify(a.entities || []));
+    return Promise.resolve({ entities: copy, nextLink: a.nextLink });
+  }
+  var fakeWebApi = {
+    retrieveMultipleRecords: function (table, options) {
+      return respond("retrieveMultipleRecords", table, options);
+    },
+    updateRecord: function (table, id) {
+      return respond("updateRecord", table, id);
+    },
+  };
   function apply(context) {
     var o = window.__ikitOverride;
     if (!o || !context) return;
@@ -158,6 +230,10 @@ const CONTEXT_HOOK_JS = `(function (storageKey, defaults) {
       };
     }
     if (o.disabled !== undefined && context.mode) context.mode.isControlDisabled = o.disabled;
+    if (o.webApi) {
+      setOwn(context, "webAPI", fakeWebApi);
+      setOwn(context, "page", undefined);
+    }
   }
   function hook(cls) {
     var proto = cls && cls.prototype;
@@ -586,6 +662,9 @@ function makeHarness(
     },
     async updateCount() {
       return page.evaluate(() => (window as unknown as { __ikitUpdates?: number }).__ikitUpdates ?? 0);
+    },
+    async webApiCalls() {
+      return page.evaluate(() => (window as unknown as { __ikitWebApiCalls?: WebApiCall[] }).__ikitWebApiCalls ?? []);
     },
     async axeViolations(selector) {
       await page.addScriptTag({ path: path.join(repoRoot, "node_modules", "axe-core", "axe.min.js") });
