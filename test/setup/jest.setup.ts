@@ -14,7 +14,7 @@ if (g.ResizeObserver === undefined) g.ResizeObserver = NoopResizeObserver;
 // The PCF mock library prints a banner through console.info on first use; keep test output readable.
 const originalInfo = console.info.bind(console);
 console.info = (...args: unknown[]): void => {
-  const first = String(args[0] ?? "");
+  const first = typeof args[0] === "string" ? args[0] : "";
   if (/shko|ComponentFramework-Mock|sponsor/i.test(first)) return;
   originalInfo(...args);
 };

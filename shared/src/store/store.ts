@@ -38,7 +38,10 @@ export class Emitter {
         failure ??= error;
       }
     }
-    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+    if (failure === undefined) return;
+    throw failure instanceof Error
+      ? failure
+      : new Error(typeof failure === "string" ? failure : "A store listener threw a value that is not an Error");
   }
 
   public get size(): number {
