@@ -44,6 +44,9 @@ const JOBS: WebApiAnswer = {
   ],
 };
 
+/** Rate-limit headers of a WhoAmI answer with plenty of room left. */
+const WHOAMI_HEADERS = { "x-ms-ratelimit-burst-remaining-xrm-requests": "5000", "x-ms-ratelimit-time-remaining-xrm-requests": "900.00" };
+
 /**
  * PrivilegeDenied (0x80040220) as webAPI reports it: the unsigned decimal code and the message.
  * Source: learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes
@@ -126,7 +129,10 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
   });
 
   it("403 on the system jobs table: that section names the table and privilege, the other sections show their data", async () => {
-    await h.overrideContext({ webApi: { serviceendpoint: ENDPOINTS, sdkmessageprocessingstep: STEPS, asyncoperation: PRIVILEGE_DENIED } });
+    await h.overrideContext({
+      webApi: { serviceendpoint: ENDPOINTS, sdkmessageprocessingstep: STEPS, asyncoperation: PRIVILEGE_DENIED },
+      whoAmI: { status: 200, headers: WHOAMI_HEADERS },
+    });
     const jobs = h.root.getByRole("region", { name: "System jobs needing attention" });
     await jobs.getByText("You cannot see this section").waitFor({ timeout: 20_000 });
     expect(await jobs.textContent()).toContain(
@@ -142,8 +148,10 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
     await delivery.getByText("Invoices queue").waitFor();
     const delivered = h.root.getByRole("region", { name: "Event delivery by endpoint" });
     expect(await delivered.getByText("You cannot see this section").count()).toBe(0);
-    // Without the organization's address the headroom section says why it has no gauges.
-    await h.root.getByText("This host does not give the organization's address", { exact: false }).waitFor();
+    // The headroom section reads the rate-limit headers of the WhoAmI probe.
+    const headroom = h.root.getByRole("region", { name: "Service protection headroom" });
+    expect(await headroom.getByText("You cannot see this section").count()).toBe(0);
+    expect(await headroom.getByText("does not give the organization's address", { exact: false }).count()).toBe(0);
 
     const calls = (await h.webApiCalls()).map((c) => `${c.method} ${c.table}`);
     expect(calls).toEqual(
@@ -151,6 +159,7 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
         "retrieveMultipleRecords serviceendpoint",
         "retrieveMultipleRecords sdkmessageprocessingstep",
         "retrieveMultipleRecords asyncoperation",
+        "fetch /api/data/v9.2/WhoAmI",
       ]),
     );
     await expectAxeClean(h, "jobs forbidden");

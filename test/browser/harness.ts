@@ -88,11 +88,16 @@ export interface ContextOverride {
   disabled?: boolean;
   /**
    * A fake `context.webAPI` in place of the harness's (which has no Dataverse): how each table answers.
-   * Given this, `context.page` is removed too (the harness's `getClientUrl` throws, which the controls
-   * take for "no Dataverse here"), as in a host that offers no page; the calls made are kept in the
-   * page (see `webApiCalls`).
+   * Given this, `context.page.getClientUrl` answers too (the harness's throws, which the controls take
+   * for "no Dataverse here") with a fake organization under the harness's origin, whose WhoAmI is
+   * answered in the page (`whoAmI`); the calls made are kept in the page (see `webApiCalls`).
    */
   webApi?: Record<string, WebApiAnswer>;
+  /**
+   * With `webApi`: how the organization's WhoAmI answers a same-origin fetch (the rate-limit header
+   * probe); the default is 200 with no rate-limit headers. The request is answered in the page.
+   */
+  whoAmI?: "hang" | { status: number; headers?: Record<string, string> };
 }
 
 /**
@@ -113,7 +118,8 @@ export type WebApiAnswer =
 
 /** One request the fake webAPI received. */
 export interface WebApiCall {
-  method: "retrieveMultipleRecords" | "updateRecord";
+  /** "fetch": the same-origin WhoAmI probe (table is then the path under the organization). */
+  method: "retrieveMultipleRecords" | "updateRecord" | "fetch";
   table: string;
   /** retrieveMultipleRecords: the query options; updateRecord: the record id. */
   options?: string;
@@ -132,6 +138,7 @@ interface PageOverride {
   strings?: Record<string, string>;
   disabled?: boolean;
   webApi?: Record<string, WebApiAnswer>;
+  whoAmI?: ContextOverride["whoAmI"];
 }
 
 const OVERRIDE_KEY = "integrationkit.harness.contextOverride";
@@ -150,6 +157,7 @@ function pageOverride(o: ContextOverride): PageOverride {
     strings: o.strings,
     disabled: o.disabled,
     webApi: o.webApi,
+    whoAmI: o.whoAmI,
   };
   // Keys left undefined keep the harness's (or the runner's default) value.
   for (const k of Object.keys(out) as (keyof PageOverride)[]) if (out[k] === undefined) delete out[k];
@@ -203,6 +211,20 @@ const CONTEXT_HOOK_JS = `(function (storageKey, defaults) {
     var copy = JSON.parse(JSON.stringify(a.entities || []));
     return Promise.resolve({ entities: copy, nextLink: a.nextLink });
   }
+  // The rate-limit probe goes to the fake organization's WhoAmI: answered here, never sent.
+  var FAKE_ORG_PATH = "/integrationkit-fake-org";
+  var pageFetch = window.fetch;
+  window.fetch = function (input, init) {
+    var url = typeof input === "string" ? input : input && input.url;
+    var o = window.__ikitOverride;
+    if (!o || !o.webApi || typeof url !== "string" || url.indexOf(window.location.origin + FAKE_ORG_PATH + "/") !== 0) {
+      return pageFetch.apply(this, arguments);
+    }
+    window.__ikitWebApiCalls.push({ method: "fetch", table: url.slice((window.location.origin + FAKE_ORG_PATH).length) });
+    var w = o.whoAmI || { status: 200 };
+    if (w === "hang") return new Promise(function () {});
+    return Promise.resolve(new Response(w.status === 204 ? null : "{}", { status: w.status, headers: w.headers || {} }));
+  };
   var fakeWebApi = {
     retrieveMultipleRecords: function (table, options) {
       return respond("retrieveMultipleRecords", table, options);
@@ -232,7 +254,15 @@ const CONTEXT_HOOK_JS = `(function (storageKey, defaults) {
     if (o.disabled !== undefined && context.mode) context.mode.isControlDisabled = o.disabled;
     if (o.webApi) {
       setOwn(context, "webAPI", fakeWebApi);
-      setOwn(context, "page", undefined);
+      if (!window.__ikitPage || window.__ikitPage.base !== context.page) {
+        // The harness's own page stays the prototype (the harness reads it); only getClientUrl answers.
+        var fakePage = Object.create(context.page || null);
+        setOwn(fakePage, "getClientUrl", function () {
+          return window.location.origin + FAKE_ORG_PATH;
+        });
+        window.__ikitPage = { base: context.page, fake: fakePage };
+      }
+      setOwn(context, "page", window.__ikitPage.fake);
     }
   }
   function hook(cls) {
