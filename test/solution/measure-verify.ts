@@ -4,6 +4,7 @@
 // `npm run bench` in a child process of its own, so the peak is the verifier's (plus Node's own
 // start-up), not the test runner's:  node --expose-gc --import tsx test/solution/measure-verify.ts <zip> ...
 import { execFile } from "child_process";
+import { readFileSync } from "fs";
 import { performance } from "perf_hooks";
 import { verifySolutionZip } from "../../solution/scripts/verify";
 
@@ -17,8 +18,20 @@ export interface Measurement {
   peakRssBytes: number;
 }
 
-/** Peak RSS of this process so far, in bytes (resourceUsage reports kilobytes). */
-const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
+/**
+ * Peak RSS of this process so far, in bytes. On Linux VmHWM is the high-water mark of this process's
+ * own memory; getrusage's maxRSS (resourceUsage) also keeps the peak of the forked parent image from
+ * before exec, so under a large parent (jest with coverage) it reports the parent's size instead.
+ */
+function peakRss(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // Not Linux: fall back to getrusage.
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
 
 /** Runs this script in a new Node process over the zips; resolves with its baseline and measurements. */
 export function measureInChild(zips: readonly string[]): Promise<{ baselineRssBytes: number; measurements: Measurement[] }> {
