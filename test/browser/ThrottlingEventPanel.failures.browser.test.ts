@@ -8,7 +8,7 @@
  * every state; screenshots go to test-results/screenshots/.
  */
 import { MIN_POLL_SECONDS, REQUEST_TIMEOUT_MS } from "@integrationkit/shared";
-import { describeViolations, Harness, openHarness, WebApiAnswer } from "./harness";
+import { ContextOverride, describeViolations, Harness, openHarness, WebApiAnswer } from "./harness";
 
 const CONTROL = "ThrottlingEventPanel";
 const EP_HOOK = "11111111-1111-1111-1111-111111111111";
@@ -81,6 +81,17 @@ async function tabTo(h: Harness, pattern: RegExp, max = 40): Promise<string> {
   throw new Error(`No focusable element matching ${String(pattern)} within ${max} tabs`);
 }
 
+/**
+ * Reloads the page with the override (the control starts afresh, as on a form load). The harness
+ * seeds its empty text inputs with "val" again on load: clear the priorities so only the state under
+ * test shows a message.
+ */
+async function reloadWith(h: Harness, override: ContextOverride): Promise<void> {
+  await h.overrideContext(override);
+  await h.setProperty("appPriorities", "");
+  await h.root.getByText("Throttling priority mappings ignored").waitFor({ state: "detached" });
+}
+
 async function expectAxeClean(h: Harness, state: string): Promise<void> {
   expect(`${state}: ${describeViolations(await h.axeViolations())}`).toBe(`${state}: `);
 }
@@ -129,7 +140,7 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
   });
 
   it("403 on the system jobs table: that section names the table and privilege, the other sections show their data", async () => {
-    await h.overrideContext({
+    await reloadWith(h, {
       webApi: { serviceendpoint: ENDPOINTS, sdkmessageprocessingstep: STEPS, asyncoperation: PRIVILEGE_DENIED },
       whoAmI: { status: 200, headers: WHOAMI_HEADERS },
     });
@@ -167,7 +178,7 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
   });
 
   it("a server fault is an error state that keeps retrying: one interval later the panel asks again and recovers", async () => {
-    await h.overrideContext({ webApi: { serviceendpoint: UNEXPECTED, sdkmessageprocessingstep: STEPS, asyncoperation: JOBS } });
+    await reloadWith(h, { webApi: { serviceendpoint: UNEXPECTED, sdkmessageprocessingstep: STEPS, asyncoperation: JOBS } });
     const started = Date.now();
     const alert = h.root.getByText("Could not refresh");
     await alert.waitFor({ timeout: 20_000 });
@@ -200,7 +211,7 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
   });
 
   it("an HTTP 500 is told as a server error", async () => {
-    await h.overrideContext({
+    await reloadWith(h, {
       webApi: { serviceendpoint: { ...UNEXPECTED, status: 500 }, sdkmessageprocessingstep: STEPS, asyncoperation: JOBS },
     });
     await h.root.getByText("Could not refresh").waitFor({ timeout: 20_000 });
@@ -209,7 +220,7 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
   });
 
   it("a request that never answers becomes the timeout error state at the panel's own limit", async () => {
-    await h.overrideContext({ webApi: { serviceendpoint: ENDPOINTS, sdkmessageprocessingstep: STEPS, asyncoperation: "hang" } });
+    await reloadWith(h, { webApi: { serviceendpoint: ENDPOINTS, sdkmessageprocessingstep: STEPS, asyncoperation: "hang" } });
     const started = Date.now();
     await h.root.getByText("Loading", { exact: false }).first().waitFor({ timeout: 20_000 });
     const seconds = REQUEST_TIMEOUT_MS / 1000;
