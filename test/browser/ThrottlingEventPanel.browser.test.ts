@@ -3,8 +3,8 @@
  * so the live source must say so and offer the simulation; the simulated source then opens with a
  * short throttling episode (the simulator's scenario gives a 5 s Retry-After), and we watch the
  * countdown reach zero and the panel resume. Axe runs in every state; screenshots go to
- * test-results/screenshots/. The error, forbidden and timeout states need a Dataverse answer the
- * harness cannot give: the component tests run axe in those, against a webAPI fake.
+ * test-results/screenshots/. The live error, forbidden and timeout states, against the harness's
+ * fake webAPI, are in ThrottlingEventPanel.failures.browser.test.ts.
  */
 import { loadResx } from "../helpers/resx";
 import { describeViolations, Harness, openHarness } from "./harness";
