@@ -2,10 +2,9 @@ import * as React from "react";
 import {
   allocatedPixels,
   createFormatters,
-  createLocalizer,
   createStore,
   fieldAccess,
-  localeFromLanguageId,
+  localizerFor,
   type Localizer,
   type Store,
 } from "@integrationkit/shared";
@@ -36,7 +35,6 @@ export class IntegrationPatternPicker implements ComponentFramework.ReactControl
   private pending: IOutputs = {};
   private store: Store<HostState> | undefined;
   private localizer: Localizer<StringKey> | undefined;
-  private languageId: number | undefined;
 
   public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
     this.notifyOutputChanged = notifyOutputChanged;
@@ -71,12 +69,9 @@ export class IntegrationPatternPicker implements ComponentFramework.ReactControl
       });
     }
 
-    const languageId = context.userSettings?.languageId;
-    if (this.localizer === undefined || languageId !== this.languageId) {
-      this.languageId = languageId;
-      this.localizer = createLocalizer<StringKey>((key) => context.resources.getString(key), localeFromLanguageId(languageId));
-    }
-    const localizer = this.localizer;
+    const localizer = (this.localizer = localizerFor(this.localizer, context.userSettings?.languageId, (key) =>
+      context.resources.getString(key),
+    ));
     const t = localizer.t;
     const formatters = createFormatters(context.formatting, context.userSettings);
     const families = context.parameters.appFamilies?.raw as string | null | undefined;

@@ -2,9 +2,8 @@ import * as React from "react";
 import {
   allocatedPixels,
   createFormatters,
-  createLocalizer,
   fieldAccess,
-  localeFromLanguageId,
+  localizerFor,
   type Localizer,
   type ReadDepth,
   systemClock,
@@ -80,7 +79,6 @@ export class ThrottlingEventPanel implements ComponentFramework.ReactControl<IIn
   private runner: PanelRunner | undefined;
   private context: ComponentFramework.Context<IInputs> | undefined;
   private localizer: Localizer<StringKey> | undefined;
-  private languageId: number | undefined;
   private unsubscribeVisibility: () => void = () => undefined;
   private readonly onPause = (paused: boolean): void => this.runner?.setPaused(paused);
   private readonly onUseSimulation = (): void => this.runner?.useSimulation();
@@ -122,12 +120,9 @@ export class ThrottlingEventPanel implements ComponentFramework.ReactControl<IIn
       windowMinutes: p.timeWindowMinutes?.raw,
       prioritiesJson: p.appPriorities?.raw,
     });
-    const languageId = context.userSettings?.languageId;
-    if (this.localizer === undefined || languageId !== this.languageId) {
-      this.languageId = languageId;
-      this.localizer = createLocalizer<StringKey>((key) => context.resources.getString(key), localeFromLanguageId(languageId));
-    }
-    const localizer = this.localizer;
+    const localizer = (this.localizer = localizerFor(this.localizer, context.userSettings?.languageId, (key) =>
+      context.resources.getString(key),
+    ));
     const t = localizer.t;
     const plural = (base: Parameters<Localizer<StringKey>["plural"]>[0], count: number, values?: Record<string, string | number>): string =>
       localizer.plural(base, count, values);

@@ -1,3 +1,5 @@
+import { localeFromLanguageId } from "./locale";
+
 /**
  * Localized strings: controls read them from their .resx through `context.resources.getString`.
  * The platform returns the key itself (or an empty string) when a key is missing; we then fall back
@@ -93,4 +95,17 @@ export function createLocalizer<K extends string = string>(getString: GetString,
       return formatMessage(template, { count, ...values });
     },
   };
+}
+
+/**
+ * The localizer for the user's language (`context.userSettings.languageId`): the previous one while the
+ * language is unchanged, so its lookups stay cached and the props built from it stay stable.
+ */
+export function localizerFor<K extends string>(
+  previous: Localizer<K> | undefined,
+  languageId: unknown,
+  getString: GetString,
+): Localizer<K> {
+  const locale = localeFromLanguageId(languageId);
+  return previous !== undefined && previous.locale === locale ? previous : createLocalizer<K>(getString, locale);
 }

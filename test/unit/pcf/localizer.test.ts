@@ -1,4 +1,4 @@
-import { createFormatters, createLocalizer, localeFromLanguageId, type PluralBase } from "../../../shared/src/pcf";
+import { createFormatters, createLocalizer, localeFromLanguageId, localizerFor, type PluralBase } from "../../../shared/src/pcf";
 
 type Key = "Rows_one" | "Rows_other" | "Rows_zero" | "Rows_two" | "Rows_few" | "Rows_many" | "Title";
 
@@ -34,6 +34,14 @@ describe("plurals in the user's language", () => {
   it("falls back to the _other form when a language lacks a category", () => {
     const l = createLocalizer<Key>(en, "ar-SA");
     expect(l.plural("Rows", 2)).toBe("2 rows");
+  });
+
+  it("keeps the localizer while the user's language stays, and builds a new one when it changes", () => {
+    const first = localizerFor<Key>(undefined, 1031, de);
+    expect(localizerFor<Key>(first, 1031, de)).toBe(first);
+    const arabic = localizerFor<Key>(first, 1025, ar);
+    expect(arabic).not.toBe(first);
+    expect(arabic.plural("Rows", 2)).toBe("صفان");
   });
 
   it("maps Dataverse language ids to locales and never to the browser's", () => {
