@@ -4,8 +4,10 @@
  * `context.webAPI` in its place that answers per table as the platform does: records, an error object
  * (unsigned decimal errorCode and a message, no HTTP status, no Retry-After), or a request that never
  * settles. Nothing in the product is shortened: the retry after a failure comes one poll interval
- * later (the floor of the interval), and a hung request ends at the panel's own timeout. Axe runs in
- * every state; screenshots go to test-results/screenshots/.
+ * later (the floor of the interval), and a hung request ends at the panel's own timeout. The page runs
+ * on Playwright's clock, so those intervals pass by moving the page's time on (just short of the limit:
+ * nothing yet; past it: the state arrives) instead of waiting for them. Axe runs in every state;
+ * screenshots go to test-results/screenshots/.
  */
 import { MIN_POLL_SECONDS, REQUEST_TIMEOUT_MS } from "@integrationkit/shared";
 import { ContextOverride, describeViolations, Harness, openHarness, WebApiAnswer } from "./harness";
@@ -92,6 +94,11 @@ async function reloadWith(h: Harness, override: ContextOverride): Promise<void> 
   await h.root.getByText("Throttling priority mappings ignored").waitFor({ state: "detached" });
 }
 
+/** Lets the page run what the last clock move made due: two animation frames (React has committed). */
+async function settle(h: Harness): Promise<void> {
+  await h.page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
 async function expectAxeClean(h: Harness, state: string): Promise<void> {
   expect(`${state}: ${describeViolations(await h.axeViolations())}`).toBe(`${state}: `);
 }
@@ -100,7 +107,7 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await openHarness(CONTROL, { width: 900, height: 1400, viewport: { width: 1400, height: 1500 } });
+    h = await openHarness(CONTROL, { width: 900, height: 1400, viewport: { width: 1400, height: 1500 }, fakeClock: true });
     await h.root.getByRole("heading", { name: "Integration health" }).waitFor();
     // The harness seeds text inputs with "val", a malformed priorities setting: clear it.
     await h.setProperty("appPriorities", "");
@@ -179,7 +186,6 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
 
   it("a server fault is an error state that keeps retrying: one interval later the panel asks again and recovers", async () => {
     await reloadWith(h, { webApi: { serviceendpoint: UNEXPECTED, sdkmessageprocessingstep: STEPS, asyncoperation: JOBS } });
-    const started = Date.now();
     const alert = h.root.getByText("Could not refresh");
     await alert.waitFor({ timeout: 20_000 });
     const bar = h.root.getByText(/The server did not answer as expected\./);
@@ -199,10 +205,14 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
       { webApi: { serviceendpoint: ENDPOINTS, sdkmessageprocessingstep: STEPS, asyncoperation: JOBS } },
       { reload: false },
     );
-    await h.root.getByText("Up to date").waitFor({ timeout: (MIN_POLL_SECONDS + 20) * 1000 });
-    const waited = Date.now() - started;
-    // Not sooner than the interval (less the time the first answer took to show), not much later.
-    expect(waited).toBeGreaterThanOrEqual((MIN_POLL_SECONDS - 10) * 1000);
+    // Not sooner than the interval: 5 s short of it (page time since the failure showed), nothing was asked.
+    await h.page.clock.fastForward((MIN_POLL_SECONDS - 5) * 1000);
+    await settle(h);
+    expect((await h.webApiCalls()).filter((c) => c.table === "serviceendpoint").length).toBe(failedCalls);
+    expect(await alert.count()).toBe(1);
+    // Not much later: 10 s further on, the panel has asked again and shows the data.
+    await h.page.clock.fastForward(10_000);
+    await h.root.getByText("Up to date").waitFor({ timeout: 20_000 });
     expect(await alert.count()).toBe(0);
     expect((await h.webApiCalls()).filter((c) => c.table === "serviceendpoint").length).toBe(failedCalls + 1);
     await h.root.getByRole("table", { name: "Event delivery by endpoint" }).getByText("Invoices queue").waitFor();
@@ -221,13 +231,17 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
 
   it("a request that never answers becomes the timeout error state at the panel's own limit", async () => {
     await reloadWith(h, { webApi: { serviceendpoint: ENDPOINTS, sdkmessageprocessingstep: STEPS, asyncoperation: "hang" } });
-    const started = Date.now();
     await h.root.getByText("Loading", { exact: false }).first().waitFor({ timeout: 20_000 });
     const seconds = REQUEST_TIMEOUT_MS / 1000;
-    await h.root
-      .getByText(`The server did not answer within ${seconds} seconds.`, { exact: false })
-      .waitFor({ timeout: REQUEST_TIMEOUT_MS + 20_000 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 5_000);
+    const timedOut = h.root.getByText(`The server did not answer within ${seconds} seconds.`, { exact: false });
+    // Not before the panel's own limit: 5 s short of it (page time), the request is still waited for.
+    await h.page.clock.fastForward(REQUEST_TIMEOUT_MS - 5_000);
+    await settle(h);
+    expect(await timedOut.count()).toBe(0);
+    expect(await h.root.getByText("Could not refresh").count()).toBe(0);
+    // Past it, the timeout error state.
+    await h.page.clock.fastForward(10_000);
+    await timedOut.waitFor({ timeout: 20_000 });
     expect(await h.root.getByText("Could not refresh").count()).toBe(1);
     expect(await h.root.getByText(/The panel keeps trying at its usual interval\./).count()).toBe(1);
     expect(await h.root.getByRole("button", { name: "Pause updates" }).isEnabled()).toBe(true);

@@ -34,6 +34,13 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
   /** Which built control folder to serve; defaults to out/controls/<control>. */
   codePath?: string;
+  /**
+   * Installs Playwright's clock in the page before it loads (Date, timers, animation frames): time
+   * flows as usual until a test moves it on with `page.clock.fastForward`, so a product interval
+   * (a poll, a Retry-After, a request timeout) is passed through without waiting for it in real time.
+   * https://playwright.dev/docs/clock
+   */
+  fakeClock?: boolean;
 }
 
 export interface Harness {
@@ -559,6 +566,7 @@ export async function openHarness(control: string, options: HarnessOptions = {})
     page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
     const defaults: PageOverride = { strings: englishStrings(codePath, control) };
     await context.addInitScript({ content: `${CONTEXT_HOOK_JS}(${JSON.stringify(OVERRIDE_KEY)}, ${JSON.stringify(defaults)});` });
+    if (options.fakeClock) await context.clock.install();
     await page.goto(started.url);
     const root = page.locator(`[data-lp-id="${NAMESPACE}.${control}|TestControl"]`);
     await root.waitFor({ state: "attached", timeout: 30_000 });
@@ -697,7 +705,10 @@ function makeHarness(
       return page.evaluate(() => (window as unknown as { __ikitWebApiCalls?: WebApiCall[] }).__ikitWebApiCalls ?? []);
     },
     async axeViolations(selector) {
-      await page.addScriptTag({ path: path.join(repoRoot, "node_modules", "axe-core", "axe.min.js") });
+      // Once per page load: axe-core is half a megabyte of script.
+      if (!(await page.evaluate(() => "axe" in window))) {
+        await page.addScriptTag({ path: path.join(repoRoot, "node_modules", "axe-core", "axe.min.js") });
+      }
       const handle = await (selector ? page.locator(selector).first() : root).elementHandle();
       if (!handle) throw new Error(`${selector ?? `The ${control} root`} is not in the page.`);
       return page.evaluate(async (el) => {
