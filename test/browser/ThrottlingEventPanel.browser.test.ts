@@ -2,10 +2,13 @@
  * ThrottlingEventPanel in the real PCF harness (pcf-start + Chromium). The harness has no Dataverse,
  * so the live source must say so and offer the simulation; the simulated source then opens with a
  * short throttling episode (the simulator's scenario gives a 5 s Retry-After), and we watch the
- * countdown reach zero and the panel resume. Axe runs in every state; screenshots go to
+ * countdown reach zero and the panel resume. The page runs on Playwright's clock, so the countdown's
+ * seconds are passed by moving the page's time on a little at a time rather than by waiting for them
+ * (the panel's timers and the simulator are untouched). Axe runs in every state; screenshots go to
  * test-results/screenshots/. The live error, forbidden and timeout states, against the harness's
  * fake webAPI, are in ThrottlingEventPanel.failures.browser.test.ts.
  */
+import type { Locator } from "playwright-core";
 import { loadResx } from "../helpers/resx";
 import { describeViolations, Harness, openHarness } from "./harness";
 
@@ -38,6 +41,15 @@ async function tabTo(h: Harness, pattern: RegExp, max = 80): Promise<string> {
   throw new Error(`No focusable element matching ${String(pattern)} within ${max} tabs`);
 }
 
+/**
+ * The simulation opens with a short throttling episode (a 5 s Retry-After): move the page's clock on a
+ * second at a time until what follows it is on screen (by default, the panel saying it is up to date).
+ */
+async function passOpeningEpisode(h: Harness, until: Locator = h.root.getByText("Up to date")): Promise<void> {
+  for (let i = 0; i < 20 && (await until.count()) === 0; i++) await h.page.clock.fastForward(1000);
+  await until.waitFor({ timeout: 20_000 });
+}
+
 describe("ThrottlingEventPanel in the harness", () => {
   let h: Harness | undefined;
 
@@ -47,7 +59,7 @@ describe("ThrottlingEventPanel in the harness", () => {
   });
 
   it("offers the simulation when live data is unavailable, counts a Retry-After down to zero and resumes", async () => {
-    h = await openHarness(CONTROL, { width: 900, height: 1400, viewport: { width: 1400, height: 1500 } });
+    h = await openHarness(CONTROL, { width: 900, height: 1400, viewport: { width: 1400, height: 1500 }, fakeClock: true });
     await h.root.getByRole("heading", { name: "Integration health" }).waitFor();
     // The harness seeds text inputs with "val": a malformed priorities JSON, reported, and the panel carries on.
     await h.root.getByText("Throttling priority mappings ignored").waitFor();
@@ -79,7 +91,7 @@ describe("ThrottlingEventPanel in the harness", () => {
       seen.add(s);
       // (The panel may resume between the two reads.)
       if (s > 0) expect([announced, "Updates resumed."]).toContain(await status.textContent());
-      await h.page.waitForTimeout(200);
+      await h.page.clock.fastForward(250);
     }
     expect(seen.size).toBeGreaterThanOrEqual(2);
     expect(Math.min(...seen)).toBeLessThanOrEqual(1);
@@ -134,11 +146,11 @@ describe("ThrottlingEventPanel in the harness", () => {
   });
 
   it("walks the job actions by keyboard: the cancel confirmation opens on the safe choice and focus returns to the panel", async () => {
-    h = await openHarness(CONTROL, { width: 900, height: 1600, viewport: { width: 1400, height: 1700 } });
+    h = await openHarness(CONTROL, { width: 900, height: 1600, viewport: { width: 1400, height: 1700 }, fakeClock: true });
     await h.root.getByRole("heading", { name: "Integration health" }).waitFor();
     await h.setProperty("appPriorities", "");
     await h.setProperty("source", "simulated");
-    await h.root.getByText("Up to date").waitFor({ timeout: 20_000 });
+    await passOpeningEpisode(h);
     await h.root.getByRole("table", { name: "System jobs needing attention" }).waitFor();
     await h.screenshot("ThrottlingEventPanel-jobs", { controlOnly: true });
 
@@ -180,11 +192,11 @@ describe("ThrottlingEventPanel in the harness", () => {
   });
 
   it("is axe-clean in dark theme, in high contrast, in Arabic right to left and in German", async () => {
-    h = await openHarness(CONTROL, { width: 900, height: 1400, viewport: { width: 1400, height: 1500 } });
+    h = await openHarness(CONTROL, { width: 900, height: 1400, viewport: { width: 1400, height: 1500 }, fakeClock: true });
     await h.root.getByRole("heading", { name: "Integration health" }).waitFor();
     await h.setProperty("appPriorities", "");
     await h.setProperty("source", "simulated");
-    await h.root.getByText("Up to date").waitFor({ timeout: 20_000 });
+    await passOpeningEpisode(h);
     for (const [name, override, heading] of [
       ["dark", { theme: "dark" as const }, "Integration health"],
       ["high-contrast", { theme: "highContrast" as const }, "Integration health"],
@@ -193,7 +205,7 @@ describe("ThrottlingEventPanel in the harness", () => {
     ] as const) {
       await h.overrideContext(override);
       await h.root.getByRole("heading", { name: heading }).waitFor({ timeout: 20_000 });
-      await h.root.getByRole("region").first().waitFor({ timeout: 20_000 });
+      await passOpeningEpisode(h, h.root.getByRole("region").first());
       expect(`${name}: ${describeViolations(await h.axeViolations())}`).toBe(`${name}: `);
       await h.screenshot(`ThrottlingEventPanel-${name}`, { controlOnly: true });
     }
