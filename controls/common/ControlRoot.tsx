@@ -1,3 +1,4 @@
+/** @jsx h */
 import * as React from "react";
 import {
   Button,
@@ -11,6 +12,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
+import { h } from "./jsx";
 
 interface ControlRootStrings {
   /** Title of the message shown when the control fails to render, e.g. "This control hit a problem". */

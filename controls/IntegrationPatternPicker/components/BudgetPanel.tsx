@@ -1,3 +1,5 @@
+/** @jsx h */
+/** @jsxFrag Fragment */
 import * as React from "react";
 import {
   Badge,
@@ -29,6 +31,7 @@ import {
   type ThrottlingFactId,
 } from "@integrationkit/shared";
 import { patternName, type TextProps } from "./text";
+import { Fragment, h } from "../../common/jsx";
 
 const useStyles = makeStyles({
   inputs: {

@@ -1,3 +1,4 @@
+/** @jsx h */
 import * as React from "react";
 import {
   Button,
@@ -36,6 +37,7 @@ import { ComparePanel } from "./ComparePanel";
 import { MAX_COMPARE, PatternList, type ListFilters } from "./PatternList";
 import { ScenarioForm } from "./ScenarioForm";
 import { adviceText, optionLabel, patternName, questionLabel, shorten, type TextProps } from "./text";
+import { h } from "../../common/jsx";
 
 export type AppFamiliesSetting = "all" | "fo-cross" | "ce-cross" | "fo" | "ce" | "cross";
 export type ViewSetting = "advisor" | "compare" | "budget";

@@ -1,3 +1,4 @@
+/** @jsx h */
 import * as React from "react";
 import { Button, Checkbox, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import {
@@ -15,6 +16,7 @@ import {
   type ScenarioApp,
 } from "@integrationkit/shared";
 import { optionLabel, questionLabel, type T } from "./text";
+import { h } from "../../common/jsx";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },

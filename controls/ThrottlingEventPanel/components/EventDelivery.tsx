@@ -1,3 +1,5 @@
+/** @jsx h */
+/** @jsxFrag Fragment */
 import * as React from "react";
 import {
   Caption1,
@@ -14,6 +16,7 @@ import {
 import { EndpointDelivery, FailureRecord } from "@integrationkit/shared";
 import type { Lang } from "./types";
 import { useTableStyles } from "./tableStyles";
+import { Fragment, h } from "../../common/jsx";
 
 const useStyles = makeStyles({
   failures: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },

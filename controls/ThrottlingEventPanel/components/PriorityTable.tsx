@@ -1,8 +1,10 @@
+/** @jsx h */
 import * as React from "react";
 import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { PriorityRank } from "@integrationkit/shared";
 import type { Lang } from "./types";
 import { useTableStyles } from "./tableStyles";
+import { h } from "../../common/jsx";
 
 /** Exactly the current setting: one row per mapping, keyed by its (unique) name. */
 export const PriorityTable: React.FC<{ rows: readonly PriorityRank[]; lang: Lang; hasError: boolean }> = ({ rows, lang, hasError }) => {

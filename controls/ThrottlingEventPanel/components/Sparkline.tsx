@@ -1,6 +1,8 @@
+/** @jsx h */
 import * as React from "react";
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "./types";
+import { h } from "../../common/jsx";
 
 const useStyles = makeStyles({
   legend: { display: "flex", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },

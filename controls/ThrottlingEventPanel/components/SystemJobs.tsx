@@ -1,3 +1,4 @@
+/** @jsx h */
 import * as React from "react";
 import {
   Button,
@@ -20,6 +21,7 @@ import {
 import { SystemJobAction, SystemJobRow, systemJobStatus } from "@integrationkit/shared";
 import type { Lang } from "./types";
 import { useTableStyles } from "./tableStyles";
+import { h } from "../../common/jsx";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },

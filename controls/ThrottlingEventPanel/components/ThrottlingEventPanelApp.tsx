@@ -1,3 +1,4 @@
+/** @jsx h */
 import * as React from "react";
 import {
   Badge,
@@ -29,6 +30,7 @@ import { PriorityTable } from "./PriorityTable";
 import { EventDelivery } from "./EventDelivery";
 import { SystemJobs } from "./SystemJobs";
 import { type Lang, message, type Plural, secondsLeft, type T } from "./types";
+import { h } from "../../common/jsx";
 
 interface ThrottlingEventPanelAppProps {
   /** The panel's state (the runner's reducer snapshot). */
