@@ -15,7 +15,7 @@ import {
   type PageReason,
 } from "./pageLog";
 import { checkingFacts, readTableFacts, type MetadataSource, type TableFacts } from "./provider";
-import { patchRows, readRows, type RowCache } from "./records";
+import { createRecordSource, patchRows, readRows, type RowCache } from "./records";
 import type { ColumnView, DiagnosticsSummary, PagingState, SessionActions, SessionModel, SessionSnapshot } from "./snapshot";
 import type { ColumnKind, DatasetLike, GridRow, SortDirectionValue, SortStatusLike } from "./types";
 
@@ -94,6 +94,8 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
   private host: HostState = emptyHost();
   private model: SessionModel = EMPTY_MODEL;
   private rowCache: RowCache = new Map();
+  /** The host's latest records, read through by every row the session made. */
+  private readonly source = createRecordSource();
   private log: PageLog;
   private request: OwnRequest | null = null;
   private filters: readonly ColumnFilter[] = NO_FILTERS;
@@ -221,33 +223,33 @@ export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionAc
     const ids = this.host.ids;
     // Same ids in the same order and the same columns (an edit, a refresh that kept the rows): patch the
     // rows whose record object changed instead of reading all of them.
+    const sameIds = this.host.idsShape === this.modelIdsShape && sameIdList(ids, this.modelIds);
     const patched =
-      sameColumns &&
-      this.model.orphanIds === 0 &&
-      this.model.rows.length > 0 &&
-      this.host.idsShape === this.modelIdsShape &&
-      sameIdList(ids, this.modelIds)
+      sameColumns && this.model.orphanIds === 0 && this.model.rows.length > 0 && sameIds
         ? patchRows(
             this.model.rows,
             safely(() => ds.records),
             cols,
             this.rowCache,
+            this.source,
           )
         : null;
+    // A copy: a host may refill the same array in place, which an identity check would miss.
+    if (!sameIds) this.modelIds = Array.isArray(ids) ? ids.slice() : ids;
+    this.modelIdsShape = this.host.idsShape;
+    // No row anyone has read changed (the host handed new objects for the same records): the same model.
+    if (patched === this.model.rows && cols === this.model.columns) return;
     let rows: readonly GridRow[];
     let orphanIds = 0;
     if (patched) {
       rows = patched;
     } else {
       const empty: RowCache = new Map();
-      const read = readRows(ds, cols, sameColumns ? this.rowCache : empty);
+      const read = readRows(ds, cols, sameColumns ? this.rowCache : empty, this.source);
       rows = read.rows;
       orphanIds = read.orphanIds;
       this.rowCache = read.cache;
     }
-    // A copy: a host may refill the same array in place, which an identity check would miss.
-    this.modelIds = Array.isArray(ids) ? ids.slice() : ids;
-    this.modelIdsShape = this.host.idsShape;
     const sample = rows.slice(0, CHECKED_ROWS);
     const missingColumns = sample.length ? cols.filter((c) => sample.every((r) => r.cells[c.name].missing)).map((c) => c.name) : [];
     let mismatchedCells = 0;

@@ -321,6 +321,56 @@ describe("DatasetSession on a realistic host", () => {
     expect(before[1].cells.a.value).toBe("v2");
   });
 
+  it("keeps its model when a host hands new record objects for the same rows (the PCF harness does on a resize)", () => {
+    const s = new DatasetSession(() => 0, 50);
+    const ids = Array.from({ length: 100 }, (_, i) => String(i));
+    const ds = dataset(ids);
+    s.sync(ds, 50);
+    const before = s.getSnapshot().model;
+    // The same values in new objects and a new id array: nothing anyone has seen changed.
+    s.sync({ ...ds, records: records(ids), sortedRecordIds: ids.slice() }, 50);
+    expect(s.getSnapshot().model).toBe(before);
+    expect(before.rows[0].cells.a.value).toBe("v0");
+    // New values: a row already read (the first 30 are checked for missing columns) is a new row with
+    // them; a row nothing has read yet stays the same row and shows them when it is read.
+    s.sync({ ...ds, records: records(ids, "w"), sortedRecordIds: ids.slice() }, 50);
+    const after = s.getSnapshot().model.rows;
+    expect(after).not.toBe(before.rows);
+    expect(after[0]).not.toBe(before.rows[0]);
+    expect(after[0].cells.a.value).toBe("w0");
+    expect(before.rows[0].cells.a.value).toBe("v0");
+    expect(after[99]).toBe(before.rows[99]);
+    expect(after[99].cells.a.value).toBe("w99");
+  });
+
+  it("re-reads only rows that were read when a host hands new record objects, however many rows it has", () => {
+    const s = new DatasetSession(() => 0, 50);
+    const ids = Array.from({ length: 5000 }, (_, i) => String(i));
+    let reads = 0;
+    const counted = (value: string): Record<string, RecordLike> => {
+      const out: Record<string, RecordLike> = {};
+      for (const id of ids) out[id] = { getRecordId: () => id, getValue: () => (reads++, `${value}${id}`), getFormattedValue: () => null };
+      return out;
+    };
+    const ds = dataset(ids);
+    s.sync({ ...ds, records: counted("v") }, 50);
+    reads = 0;
+    s.sync({ ...ds, records: counted("v"), sortedRecordIds: ids.slice() }, 50);
+    // The 30 rows checked for missing columns, read again to compare; none of the other 4,970.
+    expect(reads).toBe(30);
+    // Every row read (an export): the next update re-reads a bounded number of them and makes the rest
+    // anew (read when shown), so the one after costs little again.
+    const rows = s.getSnapshot().model.rows;
+    expect(rows.map((r) => r.cells.a.value).at(-1)).toBe("v4999");
+    reads = 0;
+    s.sync({ ...ds, records: counted("v"), sortedRecordIds: ids.slice() }, 50);
+    expect(reads).toBeLessThan(200);
+    reads = 0;
+    s.sync({ ...ds, records: counted("w"), sortedRecordIds: ids.slice() }, 50);
+    expect(reads).toBeLessThan(200);
+    expect(s.getSnapshot().model.rows.map((r) => r.cells.a.value)).toEqual(ids.map((id) => `w${id}`));
+  });
+
   it("sees ids refilled in place in the same array (a host that reuses it)", () => {
     const s = new DatasetSession(() => 0, 50);
     const ds = dataset(["1", "2", "3"]);
