@@ -104,6 +104,22 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
   const sortOf = React.useMemo(() => new Map(props.sorting.map((s) => [s.name, s.sortDirection])), [props.sorting]);
   const filterOf = React.useMemo(() => new Map(props.filters.map((f) => [f.column, f])), [props.filters]);
   const { onNearEnd } = props;
+  // Class names merged once per grid, not per row and cell: a scroll step that brings a window of new
+  // rows then costs their DOM, not hundreds of class merges.
+  const rowClasses = React.useMemo<RowClasses>(
+    () => ({
+      row: mergeClasses(styles.row, styles.dataRow),
+      rowSelected: mergeClasses(styles.row, styles.dataRow, styles.rowSelected),
+      cell: styles.cell,
+      cellMuted: mergeClasses(styles.cell, styles.muted),
+      dataCell: styles.dataCell,
+      dataCellNumeric: mergeClasses(styles.dataCell, styles.dataCellNumeric),
+      cellText: styles.cellText,
+      srOnly: styles.srOnly,
+      warnMark: styles.warnMark,
+    }),
+    [styles],
+  );
 
   // Keep focus inside the data when rows shrink (new page, filter).
   const safeFocus: CellPosition = { row: Math.min(focus.row, rows.length), col: Math.min(focus.col, colCount - 1) };
@@ -350,6 +366,7 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
               template={template}
               rowHeight={rowHeight}
               formatters={formatters}
+              classes={rowClasses}
               selected={selected.has(row.id)}
               tabCol={tabRow === index ? safeFocus.col : -1}
               mismatchId={MISMATCH_ID}
@@ -365,6 +382,18 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
   );
 });
 
+interface RowClasses {
+  row: string;
+  rowSelected: string;
+  cell: string;
+  cellMuted: string;
+  dataCell: string;
+  dataCellNumeric: string;
+  cellText: string;
+  srOnly: string;
+  warnMark: string;
+}
+
 interface GridRowViewProps {
   t: Translate;
   row: GridRow;
@@ -373,6 +402,7 @@ interface GridRowViewProps {
   template: string;
   rowHeight: number;
   formatters: CellFormatters;
+  classes: RowClasses;
   selected: boolean;
   tabCol: number;
   mismatchId: string;
@@ -390,6 +420,7 @@ const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView(
   template,
   rowHeight,
   formatters,
+  classes,
   selected,
   tabCol,
   mismatchId,
@@ -398,17 +429,16 @@ const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView(
   onToggle,
   onOpen,
 }) {
-  const styles = useStyles();
   return (
     <div
       role="row"
       aria-rowindex={index + 1}
       aria-selected={selected}
-      className={mergeClasses(styles.row, selected && styles.rowSelected)}
-      style={{ gridTemplateColumns: template, height: rowHeight }}
+      className={selected ? classes.rowSelected : classes.row}
+      style={{ gridTemplateColumns: template, height: rowHeight, lineHeight: `${rowHeight - 1}px` }}
       onDoubleClick={onOpen ? () => onOpen(row.id) : undefined}
     >
-      <div role="gridcell" aria-colindex={1} tabIndex={tabCol === 0 ? 0 : -1} data-pos={`${index}:0`} className={styles.cell}>
+      <div role="gridcell" aria-colindex={1} tabIndex={tabCol === 0 ? 0 : -1} data-pos={`${index}:0`} className={classes.cell}>
         <input
           type="checkbox"
           tabIndex={-1}
@@ -430,7 +460,7 @@ const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView(
               aria-colindex={col + 1}
               tabIndex={tabCol === col ? 0 : -1}
               data-pos={pos}
-              className={mergeClasses(styles.cell, styles.muted)}
+              className={classes.cellMuted}
               title={t("Cell_Missing")}
             >
               <span aria-hidden="true">{"\u2014"}</span>
@@ -449,24 +479,24 @@ const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView(
             data-pos={pos}
             // Data keeps its own direction: a Latin name in an Arabic grid is cut at its end, not its start.
             dir="auto"
-            className={mergeClasses(styles.cell, NUMERIC_KINDS.has(c.column.kind) && !cell.mismatch && styles.numeric)}
+            className={NUMERIC_KINDS.has(c.column.kind) && !cell.mismatch ? classes.dataCellNumeric : classes.dataCell}
             title={text.truncated || text.full.length > 30 ? text.full : undefined}
             aria-describedby={cell.mismatch ? mismatchId : text.truncated ? truncatedId : undefined}
           >
             {cell.mismatch && (
-              <span className={styles.warnMark} aria-hidden="true" title={t("Cell_Mismatch")}>
+              <span className={classes.warnMark} aria-hidden="true" title={t("Cell_Mismatch")}>
                 {"\u26A0"}
               </span>
             )}
             {text.truncated ? (
               <>
-                <span className={styles.cellText} aria-hidden="true">
+                <span className={classes.cellText} aria-hidden="true">
                   {text.shown}
                 </span>
-                <span className={styles.srOnly}>{text.full}</span>
+                <span className={classes.srOnly}>{text.full}</span>
               </>
             ) : (
-              <span className={styles.cellText}>{text.shown}</span>
+              text.shown
             )}
           </div>
         );

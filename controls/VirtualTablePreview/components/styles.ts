@@ -66,6 +66,11 @@ export const useStyles = makeStyles({
     boxSizing: "border-box",
     ...shorthands.borderBottom(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
   },
+  // A data row off screen (the overscan above and below the viewport) is neither laid out nor painted
+  // until it scrolls into view; its box keeps its size (the row's height is set, its width is the
+  // rowgroup's) and its content stays in the accessibility tree and focusable (CSS Containment Level 2,
+  // https://www.w3.org/TR/css-contain-2/#content-visibility).
+  dataRow: { contentVisibility: "auto" },
   rowSelected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   cell: {
     display: "flex",
@@ -80,7 +85,19 @@ export const useStyles = makeStyles({
     ":focus": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "-2px" },
   },
   cellText: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  numeric: { justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
+  // A data cell holds its text directly (one element per cell, not two: a window of new rows is
+  // hundreds of cells); its row sets the line height, which centres the text vertically.
+  dataCell: {
+    display: "block",
+    minWidth: "0",
+    overflow: "hidden",
+    whiteSpace: "nowrap",
+    textOverflow: "ellipsis",
+    boxSizing: "border-box",
+    ...shorthands.padding("0", tokens.spacingHorizontalS),
+    ":focus": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "-2px" },
+  },
+  dataCellNumeric: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   srOnly: {
     position: "absolute",
     width: "1px",

@@ -87,7 +87,9 @@ interface SyncOptions {
  *   the answer to the next request, so until the host has answered everything the session can be one
  *   answer early (the property test states exactly this allowance).
  * - `sync` costs what changed: an update with the same records, ids, columns, sort and paging
- *   objects returns after comparing them, whatever the row count.
+ *   objects returns after comparing them, whatever the row count. A host that builds new objects for
+ *   the same data on every update (the PCF test harness does, on a resize) costs one pass over the
+ *   ids and the rows that were read (on screen); rows nobody has read take the new records unread.
  */
 export class DatasetSession implements ReadableStore<SessionSnapshot>, SessionActions {
   private readonly emitter = new Emitter();

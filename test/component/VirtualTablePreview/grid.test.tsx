@@ -49,6 +49,40 @@ describe("VirtualTablePreview grid", () => {
     expect(screen.getByText("Customer 2500")).toBeTruthy();
   });
 
+  it("changes nothing on screen for a scroll inside one row, and one row in and one out for a one-row scroll", () => {
+    const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5000));
+    mountControl(ds);
+    const grid = screen.getByRole("grid");
+    const body = within(grid).getAllByRole("rowgroup")[1];
+    act(() => {
+      grid.scrollTop = 36 * 100;
+      fireEvent.scroll(grid);
+    });
+    const before = within(body).getAllByRole("row");
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(body, { subtree: true, childList: true, attributes: true, characterData: true });
+    act(() => {
+      grid.scrollTop = 36 * 100 + 20;
+      fireEvent.scroll(grid);
+    });
+    changes.push(...observer.takeRecords());
+    expect(changes).toEqual([]);
+    act(() => {
+      grid.scrollTop = 36 * 101;
+      fireEvent.scroll(grid);
+    });
+    changes.push(...observer.takeRecords());
+    observer.disconnect();
+    const after = within(body).getAllByRole("row");
+    expect(after).toHaveLength(before.length);
+    // The rows that stay are the same elements, untouched; one left at the top, one came in at the bottom.
+    expect(after.slice(0, -1).every((row, i) => row === before[i + 1])).toBe(true);
+    expect(before[0].isConnected).toBe(false);
+    const inside = (n: Node): boolean => after.slice(0, -1).some((row) => row.contains(n));
+    expect(changes.filter((c) => c.type !== "childList" && inside(c.target))).toEqual([]);
+  });
+
   it("shows markup in data as text and never creates elements from it", async () => {
     const rows = customerRows(2);
     rows[0].mserp_name = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
