@@ -23,3 +23,28 @@ module.exports = {
     },
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Type check once, not once per control (owned by the build script, solution/scripts/build.ts).
+// pcf-scripts 1.51.1 runs ts-loader with its full type check in every control's webpack run, and
+// webpack-merge appends rules rather than changing pcf-scripts' own, so this plugin sets ts-loader's
+// `transpileOnly` on that rule before webpack reads it. Only when the build script asks
+// (IKIT_TS_TRANSPILE_ONLY=true): it builds every control that way side by side and runs one `tsc`
+// over controls/ and shared/ instead. The bundles are byte for byte the same (transpilation does not
+// depend on the type check); a single-control build (`npm start`) keeps ts-loader's check.
+// https://github.com/TypeStrong/ts-loader#transpileonly
+class TsLoaderTranspileOnly {
+  apply(compiler) {
+    for (const rule of compiler.options.module.rules) {
+      const uses = rule && typeof rule === "object" && Array.isArray(rule.use) ? rule.use : [];
+      for (const use of uses) {
+        if (use && typeof use === "object" && /[\\/]ts-loader[\\/]/.test(String(use.loader))) {
+          use.options = { ...use.options, transpileOnly: true };
+        }
+      }
+    }
+  }
+}
+if (process.env.IKIT_TS_TRANSPILE_ONLY === "true") {
+  module.exports.plugins = [...(module.exports.plugins ?? []), new TsLoaderTranspileOnly()];
+}

@@ -1,21 +1,29 @@
 /**
  * `npm run build`: stamps the version, builds every control under controls/ with
- * `pcf-scripts build --buildMode production` (ESLint runs inside), then packs and verifies the
- * solution zips into solution/bin.
+ * `pcf-scripts build --buildMode production`, then packs and verifies the solution zips into
+ * solution/bin.
+ *
+ * Every control at once (as many side by side as the machine has cores): ts-loader only transpiles
+ * there (controls/webpack.config.js reads IKIT_TS_TRANSPILE_ONLY), and one `tsc` over controls/ and
+ * shared/ checks the types instead, once rather than once per control. A single control
+ * (`--control`, `npm start`) keeps ts-loader's own type check.
  *
  *   tsx solution/scripts/build.ts                      all controls, production, stamp, pack + verify
  *   tsx solution/scripts/build.ts --check-version      the test stage: stamps nothing (fails when a
  *                                                      versioned file disagrees with the config),
  *                                                      packs + verifies into out/solution-check
+ *   tsx solution/scripts/build.ts --no-typecheck       skips the type check (npm test has just run it:
+ *                                                      its typecheck stage covers controls/ and shared/)
  *   tsx solution/scripts/build.ts --control <Name>     one control into out/controls/<Name>
  *   tsx solution/scripts/build.ts --mode development   unminified bundles (no pack)
  *   tsx solution/scripts/build.ts --no-pack            build only
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
 import { controlsDir, controlsOutDir, listControls, resolveControl } from "./controls";
-import { pcfScriptsBin, repoRoot, runNode } from "./pcf";
+import { pcfScriptsBin, repoRoot, runNode, runNodeCaptured, tscBin } from "./pcf";
 
 export interface BuildOptions {
   control?: string;
@@ -23,6 +31,8 @@ export interface BuildOptions {
   pack: boolean;
   /** Check the stamped versions instead of writing them (so a test run rewrites no tracked file). */
   checkVersion?: boolean;
+  /** Skip the type check of a whole build (set only when the caller has just checked the same sources). */
+  skipTypecheck?: boolean;
 }
 
 export function parseBuildArgs(argv: string[]): BuildOptions {
@@ -34,6 +44,7 @@ export function parseBuildArgs(argv: string[]): BuildOptions {
       mode: { type: "string", default: "production" },
       "no-pack": { type: "boolean", default: false },
       "check-version": { type: "boolean", default: false },
+      "no-typecheck": { type: "boolean", default: false },
     },
   });
   const mode = values.mode;
@@ -44,6 +55,7 @@ export function parseBuildArgs(argv: string[]): BuildOptions {
   const options: BuildOptions = { mode, pack: !values["no-pack"], checkVersion: values["check-version"] };
   const control = values.control ?? positionals[0];
   if (control !== undefined) options.control = control;
+  if (values["no-typecheck"]) options.skipTypecheck = true;
   if (options.mode === "development" || options.control !== undefined) options.pack = false;
   return options;
 }
@@ -51,16 +63,24 @@ export function parseBuildArgs(argv: string[]): BuildOptions {
 /** Where the test stage's build packs, so it never meets (or replaces) a released zip in solution/bin. */
 const checkPackDir = path.join(repoRoot, "out", "solution-check");
 
-/** Builds one control with pcf-scripts, run inside its folder so that it sees only its own manifest. */
-async function buildOne(control: string, mode: BuildOptions["mode"]): Promise<void> {
+/**
+ * Builds one control with pcf-scripts, run inside its folder so that it sees only its own manifest.
+ * `transpileOnly`: ts-loader skips its type check (the caller checks the types once for all
+ * controls), and the output is kept and printed in one piece, so builds can run side by side.
+ */
+async function buildOne(control: string, mode: BuildOptions["mode"], transpileOnly = false): Promise<void> {
   const cwd = path.join(controlsDir, control);
   // A fresh folder, so that output left by an earlier build never passes for this one.
   fs.rmSync(path.join(controlsOutDir, control), { recursive: true, force: true });
-  const code = await runNode(
-    pcfScriptsBin,
-    ["build", "--buildMode", mode, "--outDir", path.relative(cwd, path.join(controlsOutDir, control))],
-    { cwd },
-  );
+  const args = ["build", "--buildMode", mode, "--outDir", path.relative(cwd, path.join(controlsOutDir, control))];
+  let code: number;
+  if (transpileOnly) {
+    const run = await runNodeCaptured(pcfScriptsBin, args, { cwd, env: { IKIT_TS_TRANSPILE_ONLY: "true" } });
+    console.log(`\n== ${control} (${mode})\n${run.output.trimEnd()}`);
+    code = run.code;
+  } else {
+    code = await runNode(pcfScriptsBin, args, { cwd });
+  }
   if (code !== 0) throw new Error(`pcf-scripts build failed for ${control} (exit ${code}).`);
   // pcf-scripts 1.51.1 exits 0 on some failures (for example pcf-1023, "more than one export"):
   // a control without its built manifest and bundle has failed, whatever the exit code said.
@@ -92,11 +112,31 @@ export async function buildControls(options: BuildOptions): Promise<void> {
   // properties into each generated/ManifestTypes.d.ts (pcf-scripts 1.51.1), and each control's own
   // tsconfig.json keeps one control's type errors out of another's build.
   const controls = listControls();
-  for (const control of controls) {
-    console.log(`\n== ${control} (${options.mode})`);
-    await buildOne(control, options.mode);
+  const failures = await inParallel(controls, os.availableParallelism(), (control) => buildOne(control, options.mode, true));
+  // The type check ts-loader skipped: one tsc over controls/ and shared/ with the controls' settings
+  // (each control's tsconfig.json only narrows the root's files), after the builds so that it sees the
+  // manifest types they generated.
+  if (!options.skipTypecheck) {
+    console.log("\n== Type check (tsc -p tsconfig.json)");
+    if ((await runNode(tscBin, ["-p", "tsconfig.json", "--noEmit"])) !== 0)
+      failures.push(new Error("Type errors in controls/ or shared/ (see above)."));
   }
+  if (failures.length > 0) throw new Error(failures.map((e) => e.message).join("\n"));
   console.log(`Built ${controls.length} control(s) in ${options.mode} mode: ${controls.join(", ")}`);
+}
+
+/** Runs `task` for every item, at most `limit` at a time; resolves with the errors of those that failed. */
+async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<Error[]> {
+  const failures: Error[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++];
+      await task(item).catch((e: unknown) => failures.push(e instanceof Error ? e : new Error(String(e))));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return failures;
 }
 
 async function main(): Promise<void> {

@@ -31,5 +31,29 @@ export function runNode(script: string, args: string[], options: { cwd?: string;
   });
 }
 
+/**
+ * Runs a Node CLI with telemetry off, keeping its output (stdout and stderr, in order) instead of
+ * printing it, so that several runs side by side do not interleave their lines.
+ */
+export function runNodeCaptured(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, ...telemetryOffEnv(), ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    child.stderr.on("data", (c: Buffer) => chunks.push(c));
+    child.once("error", reject);
+    child.once("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString() }));
+  });
+}
+
 export const pcfScriptsBin = path.join(repoRoot, "node_modules", "pcf-scripts", "bin", "pcf-scripts.js");
 export const pcfStartBin = path.join(repoRoot, "node_modules", "pcf-start", "bin", "pcf-start.js");
+export const tscBin = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
