@@ -1,7 +1,7 @@
 /** A render error inside the picker shows ControlRoot's localized message and Try again, never a blank form section. */
 import * as React from "react";
 import { fireEvent, screen } from "@testing-library/react";
-import { axe } from "jest-axe";
+import { axe } from "../../setup/axe";
 import { setup } from "./setup";
 
 const failure = { on: true };

@@ -4,7 +4,7 @@
  * plurals and direction in English, German and Arabic, unique ids per instance, long values.
  */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { axe } from "jest-axe";
+import { axe } from "../../setup/axe";
 import { createDecision, parseDecision, serializeDecision } from "@integrationkit/shared";
 import { setup } from "./setup";
 

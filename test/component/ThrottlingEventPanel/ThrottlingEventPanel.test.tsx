@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { axe as runAxe } from "jest-axe";
+import { axe as runAxe } from "../../setup/axe";
 import { CLIENT_URL, FakeResponse, mockFetch, mockWebApi, mount, rejectWith, STEP_HOOK, webApiError } from "./harness";
 
 const START = Date.UTC(2026, 10, 27, 12, 0, 0);

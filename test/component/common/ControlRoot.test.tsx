@@ -1,6 +1,6 @@
 import * as React from "react";
 import { act, fireEvent, render, screen } from "@testing-library/react";
-import { axe } from "jest-axe";
+import { axe } from "../../setup/axe";
 import { webDarkTheme } from "@fluentui/react-components";
 import { ControlRoot } from "../../../controls/common/ControlRoot";
 import { useStore } from "../../../controls/common/useStore";
