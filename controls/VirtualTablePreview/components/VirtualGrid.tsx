@@ -98,6 +98,11 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
 
   const widths = React.useMemo(() => columns.map((c) => resized[c.column.name] ?? widthFromSizeFactor(c.column.width)), [columns, resized]);
   const template = React.useMemo(() => gridTemplate(SELECT_COLUMN_WIDTH, widths), [widths]);
+  // One style object for every data row (the line height centres a cell's text in its row).
+  const rowStyle = React.useMemo<React.CSSProperties>(
+    () => ({ gridTemplateColumns: template, height: rowHeight, lineHeight: `${rowHeight - 1}px` }),
+    [template, rowHeight],
+  );
   const totalWidth = rowWidth(SELECT_COLUMN_WIDTH, widths);
   const selected = React.useMemo(() => new Set(selectedIds), [selectedIds]);
   const allSelected = React.useMemo(() => rows.length > 0 && rows.every((r) => selected.has(r.id)), [rows, selected]);
@@ -363,8 +368,7 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
               row={row}
               index={index}
               columns={columns}
-              template={template}
-              rowHeight={rowHeight}
+              rowStyle={rowStyle}
               formatters={formatters}
               classes={rowClasses}
               selected={selected.has(row.id)}
@@ -399,8 +403,7 @@ interface GridRowViewProps {
   row: GridRow;
   index: number;
   columns: readonly ColumnView[];
-  template: string;
-  rowHeight: number;
+  rowStyle: React.CSSProperties;
   formatters: CellFormatters;
   classes: RowClasses;
   selected: boolean;
@@ -417,8 +420,7 @@ const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView(
   row,
   index,
   columns,
-  template,
-  rowHeight,
+  rowStyle,
   formatters,
   classes,
   selected,
@@ -435,7 +437,7 @@ const GridRowView: React.FC<GridRowViewProps> = React.memo(function GridRowView(
       aria-rowindex={index + 1}
       aria-selected={selected}
       className={selected ? classes.rowSelected : classes.row}
-      style={{ gridTemplateColumns: template, height: rowHeight, lineHeight: `${rowHeight - 1}px` }}
+      style={rowStyle}
       onDoubleClick={onOpen ? () => onOpen(row.id) : undefined}
     >
       <div role="gridcell" aria-colindex={1} tabIndex={tabCol === 0 ? 0 : -1} data-pos={`${index}:0`} className={classes.cell}>

@@ -37,8 +37,12 @@ export const useStyles = makeStyles({
     position: "relative",
     overflow: "auto",
     // The grid's content (rows as wide as all columns) must not widen the control in a host that
-    // sizes to content (the harness with no width): its inline size is the container's.
-    contain: "inline-size",
+    // sizes to content (the harness with no width): its inline size is the container's. Layout, paint
+    // and style are contained too: rows coming and going while scrolling lay out nothing outside the
+    // grid (it already clips and is positioned), https://www.w3.org/TR/css-contain-2/.
+    contain: "inline-size layout paint style",
+    // The window of rows moves under the viewport by design: no scroll anchoring to compute for it.
+    overflowAnchor: "none",
     width: "100%",
     boxSizing: "border-box",
     flexGrow: 1,
