@@ -709,6 +709,19 @@ function makeHarness(
       if (!(await page.evaluate(() => "axe" in window))) {
         await page.addScriptTag({ path: path.join(repoRoot, "node_modules", "axe-core", "axe.min.js") });
       }
+      // Colours measured mid-transition (a button just pressed, a popover fading in) are not the ones
+      // the user reads: let the page's finite animations and transitions end first (at most 2 s).
+      await page.evaluate(() =>
+        Promise.race([
+          Promise.all(
+            document
+              .getAnimations()
+              .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+              .map((a) => a.finished.catch(() => undefined)),
+          ),
+          new Promise((r) => setTimeout(r, 2000)),
+        ]),
+      );
       const handle = await (selector ? page.locator(selector).first() : root).elementHandle();
       if (!handle) throw new Error(`${selector ?? `The ${control} root`} is not in the page.`);
       return page.evaluate(async (el) => {
