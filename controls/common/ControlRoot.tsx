@@ -3,16 +3,15 @@ import * as React from "react";
 import {
   Button,
   FluentProvider,
-  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  tokens,
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
 import { h } from "./jsx";
+import { makeStyles, tokens } from "./fluent";
 
 interface ControlRootStrings {
   /** Title of the message shown when the control fails to render, e.g. "This control hit a problem". */

@@ -1,19 +1,7 @@
 /** @jsx h */
 /** @jsxFrag Fragment */
 import * as React from "react";
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
 import {
   BUDGET_FIELDS,
   BUDGET_FIELD_MAX,
@@ -32,6 +20,7 @@ import {
 } from "@integrationkit/shared";
 import { patternName, type TextProps } from "./text";
 import { Fragment, h } from "../../common/jsx";
+import { makeStyles, mergeClasses, tokens } from "../../common/fluent";
 
 const useStyles = makeStyles({
   inputs: {

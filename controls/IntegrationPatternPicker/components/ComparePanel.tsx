@@ -1,9 +1,10 @@
 /** @jsx h */
 import * as React from "react";
-import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, Button, Text } from "@fluentui/react-components";
 import { getPatternMeta, type Fit, type IntegrationPattern, type Recommendation } from "@integrationkit/shared";
 import { adviceText, describedRows, optionLabel, patternField, patternName, type TextProps } from "./text";
 import { h } from "../../common/jsx";
+import { makeStyles, mergeClasses, tokens } from "../../common/fluent";
 
 const useStyles = makeStyles({
   scroller: { overflowX: "auto", maxWidth: "100%" },

@@ -1,18 +1,6 @@
 /** @jsx h */
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  Textarea,
-  ToggleButton,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useId,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, Textarea, ToggleButton, useId } from "@fluentui/react-components";
 import {
   BUDGET_FIELDS,
   createDecision,
@@ -38,6 +26,7 @@ import { MAX_COMPARE, PatternList, type ListFilters } from "./PatternList";
 import { ScenarioForm } from "./ScenarioForm";
 import { adviceText, optionLabel, patternName, questionLabel, shorten, type TextProps } from "./text";
 import { h } from "../../common/jsx";
+import { makeStyles, mergeClasses, tokens } from "../../common/fluent";
 
 export type AppFamiliesSetting = "all" | "fo-cross" | "ce-cross" | "fo" | "ce" | "cross";
 export type ViewSetting = "advisor" | "compare" | "budget";

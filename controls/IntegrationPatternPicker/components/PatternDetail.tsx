@@ -1,10 +1,10 @@
 /** @jsx h */
 /** @jsxFrag Fragment */
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
 import { getPatternMeta, type PatternId } from "@integrationkit/shared";
 import { describedRows, optionalPatternField, patternField, type T } from "./text";
 import { Fragment, h } from "../../common/jsx";
+import { makeStyles, tokens } from "../../common/fluent";
 
 const useStyles = makeStyles({
   list: { margin: 0, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalXS },

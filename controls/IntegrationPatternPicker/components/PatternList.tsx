@@ -1,10 +1,11 @@
 /** @jsx h */
 import * as React from "react";
-import { Badge, Button, Checkbox, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Field, Input, Select, Text } from "@fluentui/react-components";
 import { PATTERN_FAMILIES, getPatternMeta, type AppFamily, type Fit, type Recommendation } from "@integrationkit/shared";
 import { PatternDetail } from "./PatternDetail";
 import { adviceText, appFamilyLabel, patternField, patternFamilyLabel, patternName, type TextProps } from "./text";
 import { h } from "../../common/jsx";
+import { makeStyles, mergeClasses, tokens } from "../../common/fluent";
 
 const useStyles = makeStyles({
   filters: {

@@ -1,6 +1,6 @@
 /** @jsx h */
 import * as React from "react";
-import { Button, Checkbox, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Select } from "@fluentui/react-components";
 import {
   DEPLOYMENTS,
   DIRECTIONS,
@@ -17,6 +17,7 @@ import {
 } from "@integrationkit/shared";
 import { optionLabel, questionLabel, type T } from "./text";
 import { h } from "../../common/jsx";
+import { makeStyles, tokens } from "../../common/fluent";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },

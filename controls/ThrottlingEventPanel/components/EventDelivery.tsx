@@ -1,22 +1,12 @@
 /** @jsx h */
 /** @jsxFrag Fragment */
 import * as React from "react";
-import {
-  Caption1,
-  Text,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { EndpointDelivery, FailureRecord } from "@integrationkit/shared";
 import type { Lang } from "./types";
 import { useTableStyles } from "./tableStyles";
 import { Fragment, h } from "../../common/jsx";
+import { makeStyles, tokens } from "../../common/fluent";
 
 const useStyles = makeStyles({
   failures: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },

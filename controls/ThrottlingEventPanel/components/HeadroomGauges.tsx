@@ -1,9 +1,10 @@
 /** @jsx h */
 import * as React from "react";
-import { Caption1, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Field, ProgressBar } from "@fluentui/react-components";
 import { Gauge, Headroom, headroomLevel, serviceProtectionLimits } from "@integrationkit/shared";
 import type { Lang } from "./types";
 import { h } from "../../common/jsx";
+import { makeStyles, tokens } from "../../common/fluent";
 
 const useStyles = makeStyles({
   gauges: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

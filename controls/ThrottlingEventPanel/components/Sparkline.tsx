@@ -1,8 +1,9 @@
 /** @jsx h */
 import * as React from "react";
-import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1 } from "@fluentui/react-components";
 import type { Lang } from "./types";
 import { h } from "../../common/jsx";
+import { makeStyles, tokens } from "../../common/fluent";
 
 const useStyles = makeStyles({
   legend: { display: "flex", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },

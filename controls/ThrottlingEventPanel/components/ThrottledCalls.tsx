@@ -1,9 +1,10 @@
 /** @jsx h */
 import * as React from "react";
-import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1 } from "@fluentui/react-components";
 import { ThrottledCall } from "@integrationkit/shared";
 import { type Lang, secondsLeft, type T } from "./types";
 import { h } from "../../common/jsx";
+import { makeStyles, tokens } from "../../common/fluent";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },

@@ -1,19 +1,6 @@
 /** @jsx h */
 import * as React from "react";
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useId,
-} from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text, useId } from "@fluentui/react-components";
 import {
   type Formatters,
   nextTryAt,
@@ -31,6 +18,7 @@ import { EventDelivery } from "./EventDelivery";
 import { SystemJobs } from "./SystemJobs";
 import { type Lang, message, type Plural, secondsLeft, type T } from "./types";
 import { h } from "../../common/jsx";
+import { makeStyles, mergeClasses, tokens } from "../../common/fluent";
 
 interface ThrottlingEventPanelAppProps {
   /** The panel's state (the runner's reducer snapshot). */

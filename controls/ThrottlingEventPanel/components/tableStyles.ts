@@ -1,4 +1,4 @@
-import { makeStyles } from "@fluentui/react-components";
+import { makeStyles } from "../../common/fluent";
 
 /**
  * Fluent's Table uses a fixed layout, which squeezes numeric headers on top of each other in a narrow
