@@ -36,12 +36,16 @@ function main(): void {
     rows.push({ stage: stage.name, seconds: Number(process.hrtime.bigint() - started) / 1e9, ok: run.status === 0 });
   }
   const total = rows.reduce((s, r) => s + r.seconds, 0);
-  console.log("\n| stage | seconds | target | ok |\n|---|---:|---|---|");
+  // "passed": the stage's command exited 0; "target": whether its time is within the target, if it has one.
+  const met = (seconds: number, target: number | undefined): string =>
+    target === undefined ? "" : `<= ${target}: ${seconds <= target ? "met" : "NOT met"}`;
+  console.log("\n| stage | seconds | target | passed |\n|---|---:|---|---|");
   for (const r of rows) {
     const target = testStages.find((s) => s.name === r.stage)?.targetSeconds;
-    console.log(`| ${r.stage} | ${r.seconds.toFixed(1)} | ${target ? `<= ${target}` : ""} | ${r.ok ? "yes" : "FAILED"} |`);
+    console.log(`| ${r.stage} | ${r.seconds.toFixed(1)} | ${met(r.seconds, target)} | ${r.ok ? "yes" : "FAILED"} |`);
   }
-  console.log(`| total | ${total.toFixed(1)} | <= 150 | ${rows.every((r) => r.ok) ? "yes" : "FAILED"} |`);
+  const whole = values.skip.length === 0 ? met(total, 150) : "(stages skipped)";
+  console.log(`| total | ${total.toFixed(1)} | ${whole} | ${rows.every((r) => r.ok) ? "yes" : "FAILED"} |`);
   if (rows.some((r) => !r.ok)) process.exitCode = 1;
 }
 
