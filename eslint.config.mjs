@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint with type information (recommendedTypeChecked, projectService),
 // React hooks and the Power Apps checker rules.
-// pcf-scripts runs this same config inside every build; `npm run lint` runs it on the whole tree.
+// `npm run lint` runs it on the whole tree. (pcf-scripts' own "Running ESLint" build step lints nothing here:
+// it passes the control's name as a file pattern from inside the control's folder.)
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";

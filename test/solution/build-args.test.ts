@@ -9,6 +9,16 @@ describe("build command line (node:util parseArgs)", () => {
     expect(parseBuildArgs(["--check-version"])).toEqual({ mode: "production", pack: true, checkVersion: true });
   });
 
+  it("skips the build's own type check only when asked (npm test's typecheck stage has just run tsc)", () => {
+    expect(parseBuildArgs(["--check-version"])).not.toHaveProperty("skipTypecheck");
+    expect(parseBuildArgs(["--check-version", "--no-typecheck"])).toEqual({
+      mode: "production",
+      pack: true,
+      checkVersion: true,
+      skipTypecheck: true,
+    });
+  });
+
   it("builds one control without packing, named by option or position", () => {
     expect(parseBuildArgs(["--no-pack", "--control", "VirtualTablePreview"])).toMatchObject({
       control: "VirtualTablePreview",
