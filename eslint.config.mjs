@@ -50,6 +50,7 @@ export default tseslint.config(
     files: [
       "controls/IntegrationPatternPicker/components/*.tsx",
       "controls/ThrottlingEventPanel/components/*.tsx",
+      "controls/VirtualTablePreview/components/*.tsx",
       "controls/common/*.tsx",
     ],
     languageOptions: { parserOptions: { jsxPragma: "h", jsxFragmentName: "Fragment" } },

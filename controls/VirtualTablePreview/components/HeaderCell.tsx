@@ -1,5 +1,8 @@
+/** @jsx h */
 import * as React from "react";
-import { Button, Field, Input, mergeClasses, Popover, PopoverSurface, PopoverTrigger, Select, Text } from "@fluentui/react-components";
+import { h } from "../../common/jsx";
+import { Button, Field, Input, Popover, PopoverSurface, PopoverTrigger, Select, Text } from "@fluentui/react-components";
+import { mergeClasses } from "../../common/fluent";
 import {
   filterValueProblem,
   operatorNeedsValue,

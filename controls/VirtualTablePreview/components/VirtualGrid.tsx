@@ -1,5 +1,8 @@
+/** @jsx h */
+/** @jsxFrag Fragment */
 import * as React from "react";
-import { mergeClasses } from "@fluentui/react-components";
+import { Fragment, h } from "../../common/jsx";
+import { mergeClasses } from "../../common/fluent";
 import {
   cellDisplayText,
   gridTemplate,

@@ -1,4 +1,6 @@
+/** @jsx h */
 import * as React from "react";
+import { h } from "../../common/jsx";
 
 /*
  * Small inline SVG icons in the text colour (currentColor): they render in every font and theme, and

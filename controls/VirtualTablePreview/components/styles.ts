@@ -1,4 +1,5 @@
-import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { shorthands } from "@fluentui/react-components";
+import { makeStyles, tokens } from "../../common/fluent";
 
 /** Row heights per density, in px. */
 export const ROW_HEIGHT = { compact: 28, normal: 36, comfortable: 44 } as const;
