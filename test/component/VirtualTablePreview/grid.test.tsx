@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { axe } from "jest-axe";
+import { axe } from "../../setup/axe";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset } from "./fakeDataset";
 import { mountControl } from "./render";
 

@@ -1,5 +1,5 @@
 import { act, screen } from "@testing-library/react";
-import { axe } from "jest-axe";
+import { axe } from "../../setup/axe";
 import { DatasetSession, factsFromMetadata, odataQuery, readTableFacts, type TableFacts } from "@integrationkit/shared";
 import { makeRows, makeSnapshot, mountApp } from "./appFixture";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset, type FakeColumn, type FakeMetadata, type FakeRow } from "./fakeDataset";

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { axe } from "jest-axe";
+import { axe } from "../../setup/axe";
 import { COLUMNS, makeRows, makeSnapshot, mountApp } from "./appFixture";
 
 // axe and 5,000-row grids in jsdom take seconds on the shared 2-core machine.
