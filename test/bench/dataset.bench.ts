@@ -1,6 +1,7 @@
 /**
  * VirtualTablePreview benchmarks, in headless Chromium on the PCF harness with production React served
- * (real hosts run production React), for 50, 5,000 and 50,000 rows:
+ * (real hosts run production React) and without the harness's browser-sync client (its live reload and
+ * scroll mirroring listen to every scroll; a model-driven app has neither), for 50, 5,000 and 50,000 rows:
  *
  * - updateView: the control's own updateView call when the rows arrive (session sync and React element),
  *   and again when nothing in the data changed (a container resize): an update costs what changed.
@@ -189,7 +190,7 @@ export default async function bench(): Promise<BenchRow[]> {
   let h: Harness | undefined;
   let width = 1100;
   try {
-    h = await openHarness("VirtualTablePreview", { width: 1100, height: 760, reactProduction: true });
+    h = await openHarness("VirtualTablePreview", { width: 1100, height: 760, reactProduction: true, withoutBrowserSync: true });
     // tsx (esbuild) names local functions with a `__name` helper that does not exist in the page: the
     // functions passed to page.evaluate below need it (a string is passed as is).
     await h.page.evaluate("globalThis.__name = globalThis.__name || ((fn) => fn)");

@@ -21,6 +21,8 @@ export const repoRoot = path.resolve(__dirname, "..", "..");
 export const testResultsDir = path.join(repoRoot, "test-results");
 export const screenshotDir = path.join(testResultsDir, "screenshots");
 const HARNESS_PORT = 8181;
+/** The script browser-sync injects into pcf-start's page. */
+const BROWSER_SYNC_CLIENT = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/browser-sync\/browser-sync-client\.js/;
 const NAMESPACE = "IntegrationKit";
 
 export interface HarnessOptions {
@@ -41,6 +43,13 @@ export interface HarnessOptions {
    * https://playwright.dev/docs/clock
    */
   fakeClock?: boolean;
+  /**
+   * Serves pcf-start's browser-sync client as an empty script. browser-sync (live reload, and "ghost
+   * mode", which listens to every scroll, click and input to mirror it to other browsers) is the
+   * harness's development tooling: a model-driven app has none of it, so benchmarks that time scroll
+   * frames leave it out to measure the control rather than the harness.
+   */
+  withoutBrowserSync?: boolean;
 }
 
 export interface Harness {
@@ -547,6 +556,9 @@ export async function openHarness(control: string, options: HarnessOptions = {})
     const reactFlavour = options.reactProduction ? "production.min" : "development";
     await context.route("**/*", async (route) => {
       const url = route.request().url();
+      if (options.withoutBrowserSync && BROWSER_SYNC_CLIENT.test(url)) {
+        return route.fulfill({ body: "", contentType: "application/javascript" });
+      }
       if (/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url)) return route.continue();
       const m = /unpkg\.com\/(react|react-dom)@16\.14\.0\/umd\/(react|react-dom)\.(development|production\.min)\.js/.exec(url);
       if (m) {
