@@ -83,6 +83,87 @@ describe("VirtualTablePreview grid", () => {
     expect(changes.filter((c) => c.type !== "childList" && inside(c.target))).toEqual([]);
   });
 
+  it("reuses the row elements for a 1,000-row jump instead of creating new ones", () => {
+    const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5000));
+    mountControl(ds);
+    const grid = screen.getByRole("grid");
+    const body = within(grid).getAllByRole("rowgroup")[1];
+    // Away from the top, so the window has its overscan on both sides before and after the jump.
+    act(() => {
+      grid.scrollTop = 36 * 100;
+      fireEvent.scroll(grid);
+    });
+    const before = within(body).getAllByRole("row");
+    const beforeCells = within(body).getAllByRole("gridcell");
+    const added: Node[] = [];
+    const observer = new MutationObserver((records) => records.forEach((r) => added.push(...Array.from(r.addedNodes))));
+    observer.observe(body, { subtree: true, childList: true });
+    act(() => {
+      grid.scrollTop = 36 * 1100;
+      fireEvent.scroll(grid);
+    });
+    added.push(...observer.takeRecords().flatMap((r) => Array.from(r.addedNodes)));
+    observer.disconnect();
+    const after = within(body).getAllByRole("row");
+    expect(after).toHaveLength(before.length);
+    expect(after.every((row, i) => row === before[i])).toBe(true);
+    expect(
+      within(body)
+        .getAllByRole("gridcell")
+        .every((cell, i) => cell === beforeCells[i]),
+    ).toBe(true);
+    expect(added.some((n) => n instanceof HTMLElement && (n.getAttribute("role") === "row" || n.getAttribute("role") === "gridcell"))).toBe(
+      false,
+    );
+    // The reused elements show their new rows: index, text, checkbox name and cell positions.
+    const first = Number(after[0].getAttribute("aria-rowindex"));
+    expect(first).toBeGreaterThan(1090);
+    after.forEach((row, i) => {
+      const index = first + i - 1;
+      expect(row.getAttribute("aria-rowindex")).toBe(String(index + 1));
+      const cells = within(row).getAllByRole("gridcell");
+      expect(cells[1].textContent).toBe(`US-${String(index - 1).padStart(6, "0")}`);
+      expect(cells[2].getAttribute("data-pos")).toBe(`${index}:2`);
+      expect(within(row).getByRole("checkbox").getAttribute("aria-label")).toBe(`Select row ${index}`);
+    });
+    expect(screen.getByText("Customer 1100")).toBeTruthy();
+  });
+
+  it("does not leave focus on a reused element that now shows another row, and keys still move from the active cell", () => {
+    const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5000));
+    mountControl(ds);
+    const grid = screen.getByRole("grid");
+    const body = within(grid).getAllByRole("rowgroup")[1];
+    const cell = within(within(body).getAllByRole("row")[2]).getAllByRole("gridcell")[2];
+    act(() => cell.focus());
+    expect(cell.getAttribute("data-pos")).toBe("3:2");
+    expect(cell.textContent).toBe("Customer 2");
+    act(() => {
+      grid.scrollTop = 36 * 1000;
+      fireEvent.scroll(grid);
+    });
+    // The element was reused for another row; focus is held by the grid, not by a cell claiming another row.
+    expect(cell.isConnected).toBe(true);
+    expect(cell.getAttribute("data-pos")).not.toBe("3:2");
+    expect(document.activeElement?.getAttribute("role")).toBe("grid");
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+    // Scrolling back shows the active cell as the tab stop again.
+    act(() => {
+      grid.scrollTop = 0;
+      fireEvent.scroll(grid);
+    });
+    expect(grid.querySelector('[tabindex="0"]')?.getAttribute("data-pos")).toBe("3:2");
+    // Far away again, a key moves from the active cell (row 3), not from a row in view.
+    act(() => {
+      grid.scrollTop = 36 * 1000;
+      fireEvent.scroll(grid);
+    });
+    fireEvent.keyDown(document.activeElement!, { key: "ArrowDown" });
+    expect(document.activeElement?.getAttribute("data-pos")).toBe("4:2");
+    expect(document.activeElement?.textContent).toBe("Customer 3");
+    expect(document.activeElement!.closest("[role=row]")!.getAttribute("aria-rowindex")).toBe("5");
+  });
+
   it("shows markup in data as text and never creates elements from it", async () => {
     const rows = customerRows(2);
     rows[0].mserp_name = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
