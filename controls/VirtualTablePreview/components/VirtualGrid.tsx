@@ -30,34 +30,6 @@ let instances = 0;
 /** Rows rendered above and below the viewport so fast scrolling does not show blanks. */
 const OVERSCAN = 6;
 
-/** React keys of the rendered rows: row id -> key, in the order the rows were rendered. */
-interface RowKeys {
-  keys: Map<string, number>;
-  next: number;
-}
-
-/**
- * Keys for the rows of a new window. A row that stays in the window keeps its key (and so its
- * element). When several rows come in at once (a page step, a jump, a new set of rows), they take
- * the keys of the rows that left, in the order those were rendered: React then updates the existing
- * row and cell elements in place instead of removing a window of them and creating another, which
- * is what made big scroll steps slow. A single row coming in (one-row scroll) gets a new element.
- */
-function nextRowKeys(prev: RowKeys, ids: readonly string[]): RowKeys {
-  const entering = ids.filter((id) => !prev.keys.has(id)).length;
-  const stays = new Set(ids);
-  const free = entering > 1 ? [...prev.keys].filter(([id]) => !stays.has(id)).map(([, key]) => key) : [];
-  let next = prev.next;
-  const keys = new Map<string, number>();
-  let f = 0;
-  for (const id of ids) {
-    if (keys.has(id)) continue;
-    const kept = prev.keys.get(id);
-    keys.set(id, kept ?? (f < free.length ? free[f++] : next++));
-  }
-  return { keys, next };
-}
-
 interface VirtualGridProps {
   t: Translate;
   dir: Dir;
@@ -104,7 +76,6 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
   const [menuFor, setMenuFor] = React.useState<string | null>(null);
   const [resized, setResized] = React.useState<Readonly<Record<string, number>>>({});
   const focusPending = React.useRef(false);
-  const rowKeys = React.useRef<RowKeys>({ keys: new Map(), next: 0 });
   /** The user's focus is in the grid (set on focus, cleared when they move it elsewhere; a removed cell keeps it). */
   const focusWithin = React.useRef(false);
   // Ids unique per grid instance (React 16 has no useId), so two controls on one form never collide.
@@ -180,11 +151,7 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
     if (!root) return;
     const active = document.activeElement;
     const lost = focusWithin.current && (active === null || active === document.body || !root.contains(active));
-    // A focused cell whose row left the window may have been reused for another row: it must not keep
-    // focus while claiming to be that row's cell.
-    const activeCell = active && active !== root && root.contains(active) ? active.closest("[data-pos]") : null;
-    const moved = activeCell !== null && activeCell.getAttribute("data-pos") !== `${safeFocus.row}:${safeFocus.col}`;
-    if (!focusPending.current && !lost && !moved) return;
+    if (!focusPending.current && !lost) return;
     const el = cellAt(safeFocus);
     if (el) {
       focusPending.current = false;
@@ -328,11 +295,6 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
   };
 
   const visible = rows.slice(range.start, range.end);
-  const keyed = nextRowKeys(
-    rowKeys.current,
-    visible.map((r) => r.id),
-  );
-  rowKeys.current = keyed;
   return (
     <div
       ref={ref}
@@ -404,7 +366,7 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
           const index = range.start + k + 1;
           return (
             <GridRowView
-              key={keyed.keys.get(row.id)}
+              key={row.id}
               t={t}
               row={row}
               index={index}
