@@ -1,4 +1,4 @@
-import { shorthands } from "@fluentui/react-components";
+import { shorthands, type GriffelStyle } from "@fluentui/react-components";
 import { makeStyles, tokens } from "../../common/fluent";
 
 /** Row heights per density, in px. */
@@ -6,6 +6,16 @@ export const ROW_HEIGHT = { compact: 28, normal: 36, comfortable: 44 } as const;
 export type Density = keyof typeof ROW_HEIGHT;
 export const HEADER_HEIGHT = 44;
 export const SELECT_COLUMN_WIDTH = 40;
+
+/** The keyboard focus outline, drawn inside the element so a neighbour never covers it. */
+const focusRing: GriffelStyle = {
+  outlineStyle: "solid",
+  outlineWidth: "2px",
+  outlineColor: tokens.colorStrokeFocus2,
+  outlineOffset: "-2px",
+};
+/** Text on one line, cut with an ellipsis when it does not fit. */
+const oneLine: GriffelStyle = { overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" };
 
 export const useStyles = makeStyles({
   root: {
@@ -81,26 +91,22 @@ export const useStyles = makeStyles({
     display: "flex",
     alignItems: "center",
     minWidth: "0",
-    overflow: "hidden",
-    whiteSpace: "nowrap",
-    textOverflow: "ellipsis",
+    ...oneLine,
     boxSizing: "border-box",
     ...shorthands.padding("0", tokens.spacingHorizontalS),
-    ":focus-visible": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "-2px" },
-    ":focus": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "-2px" },
+    ":focus-visible": focusRing,
+    ":focus": focusRing,
   },
-  cellText: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  cellText: oneLine,
   // A data cell holds its text directly (one element per cell, not two: a window of new rows is
   // hundreds of cells); its row sets the line height, which centres the text vertically.
   dataCell: {
     display: "block",
     minWidth: "0",
-    overflow: "hidden",
-    whiteSpace: "nowrap",
-    textOverflow: "ellipsis",
+    ...oneLine,
     boxSizing: "border-box",
     ...shorthands.padding("0", tokens.spacingHorizontalS),
-    ":focus": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "-2px" },
+    ":focus": focusRing,
   },
   dataCellNumeric: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   srOnly: {
@@ -174,9 +180,9 @@ export const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorNeutralBackground2Hover },
-    ":focus-visible": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "-2px" },
+    ":focus-visible": focusRing,
   },
-  diagSummaryText: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  diagSummaryText: { minWidth: 0, ...oneLine },
   diagBody: {
     display: "flex",
     flexDirection: "column",
@@ -184,7 +190,7 @@ export const useStyles = makeStyles({
     overflow: "auto",
     minHeight: 0,
     ...shorthands.padding("0", tokens.spacingHorizontalS, tokens.spacingVerticalS),
-    ":focus-visible": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "-2px" },
+    ":focus-visible": focusRing,
   },
   error: { flexShrink: 0, minWidth: 0 },
   errorText: { overflowWrap: "anywhere", whiteSpace: "normal" },

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from "@testing-library/react";
-import { fakeDataset, type FakeColumn, type FakeMetadata, type FakeRow } from "./fakeDataset";
+import { customerRows, CUSTOMER_COLUMNS, fakeDataset, type FakeColumn, type FakeMetadata, type FakeRow } from "./fakeDataset";
 import {
   CONNECTOR_METADATA,
   CUSTOM_METADATA,
@@ -10,7 +10,6 @@ import {
   STANDARD_METADATA,
   UNKNOWN_METADATA,
 } from "./metadata";
-import { customerRows, CUSTOMER_COLUMNS } from "./fakeDataset";
 import { mountControl } from "./render";
 
 /**
