@@ -42,7 +42,8 @@ module.exports = {
     {
       ...common,
       displayName: "component",
-      testEnvironment: "jsdom",
+      // jest-environment-jsdom with a faster (same result) style-rule matching: see the file.
+      testEnvironment: "<rootDir>/test/setup/jsdom-environment.js",
       // @shko.online/componentframework-mock pulls sinon, whose "browser" export is ESM: resolve the Node build.
       testEnvironmentOptions: { customExportConditions: ["node", "require", "default"] },
       testMatch: ["<rootDir>/test/component/**/*.test.ts?(x)", "<rootDir>/test/unit/**/*.test.tsx"],
@@ -52,12 +53,14 @@ module.exports = {
   // Jest's default is one worker less than the cores: on the 2-core machines that is one worker.
   maxWorkers: "100%",
   // Every jsdom test file loads its own copy of Fluent UI (thousands of scripts), and a worker keeps the
-  // copies of several earlier files alive. With v8 coverage each file starts with Debugger.enable and
-  // Profiler.startPreciseCoverage, whose cost grows with every script the worker still holds (measured:
-  // from about 0.1 s to 2.5 s per file). A worker above this heap size after a file is replaced by a
-  // fresh one, which costs far less than carrying the old copies through the rest of the run.
+  // copies of several earlier files alive: a worker above this heap size after a file is replaced by a
+  // fresh one, which costs less than carrying the old copies through the rest of the run.
   workerIdleMemoryLimit: "300MB",
-  coverageProvider: "v8",
+  // Istanbul counters in our own files only (jest instruments SWC's output with babel-plugin-istanbul and
+  // maps it back through the source maps). V8's coverage ("v8") counts blocks in every script the worker
+  // runs, jsdom, Fluent and axe included, which slowed the whole run by about a fifth (measured: 83 s
+  // against 69 s for the same 719 tests on the 2-core machine).
+  coverageProvider: "babel",
   collectCoverageFrom: [
     "shared/src/**/*.ts",
     "controls/**/*.{ts,tsx}",
@@ -67,7 +70,8 @@ module.exports = {
     "!**/*.d.ts",
   ],
   coverageReporters: ["text-summary", "json-summary", "lcov"],
-  // Near the figures when these were set (lines 95.7 %, branches 90.4 % over shared, controls and solution scripts).
+  // Near the figures when these were set (lines 95.7 %, branches 90.4 % over shared, controls and solution scripts,
+  // measured by V8; Istanbul's statement-based count is a little stricter: lines 95.0 %, branches 87.5 %).
   coverageThreshold: {
     global: { lines: 95, branches: 85 },
   },
