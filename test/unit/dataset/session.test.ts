@@ -343,6 +343,42 @@ describe("DatasetSession on a realistic host", () => {
     expect(after[99].cells.a.value).toBe("w99");
   });
 
+  it("keeps rows whose lookups, dates and choices read the same from new objects; a renamed lookup is a new row", () => {
+    const s = new DatasetSession(() => 0, 50);
+    const ids = ["1", "2", "3"];
+    const columns = [
+      { name: "owner", dataType: "Lookup.Simple" },
+      { name: "due", dataType: "DateAndTime.DateOnly" },
+      { name: "tags", dataType: "MultiSelectPicklist" },
+    ];
+    // Every read builds new objects, as a host that hands new records on each update does.
+    const make = (ownerName: (id: string) => string): Record<string, RecordLike> => {
+      const out: Record<string, RecordLike> = {};
+      for (const id of ids) {
+        const values: Record<string, () => unknown> = {
+          owner: () => ({ id: { guid: `00000000-0000-0000-0000-00000000000${id}` }, name: ownerName(id), entityType: "systemuser" }),
+          due: () => new Date(Date.UTC(2026, 0, Number(id))),
+          tags: () => [1, Number(id)],
+        };
+        out[id] = { getRecordId: () => id, getValue: (name: string) => values[name]?.() ?? null, getFormattedValue: () => null };
+      }
+      return out;
+    };
+    const ds = { ...dataset(ids), columns, records: make((id) => `User ${id}`) };
+    s.sync(ds, 50);
+    const before = s.getSnapshot().model;
+    const ownerName = (row: { cells: Record<string, { value: unknown }> }): string => (row.cells.owner.value as { name: string }).name;
+    expect(before.rows.map(ownerName)).toEqual(["User 1", "User 2", "User 3"]);
+    s.sync({ ...ds, records: make((id) => `User ${id}`), sortedRecordIds: ids.slice() }, 50);
+    expect(s.getSnapshot().model).toBe(before);
+    s.sync({ ...ds, records: make((id) => (id === "2" ? "Renamed user" : `User ${id}`)), sortedRecordIds: ids.slice() }, 50);
+    const after = s.getSnapshot().model.rows;
+    expect(after[0]).toBe(before.rows[0]);
+    expect(after[1]).not.toBe(before.rows[1]);
+    expect(ownerName(after[1])).toBe("Renamed user");
+    expect(after[2]).toBe(before.rows[2]);
+  });
+
   it("re-reads only rows that were read when a host hands new record objects, however many rows it has", () => {
     const s = new DatasetSession(() => 0, 50);
     const ids = Array.from({ length: 5000 }, (_, i) => String(i));
