@@ -1,21 +1,10 @@
 /**
- * The browser-test runner itself: it starts the harness for a built control, keeps Chromium on
+ * The browser-test runner itself: it serves a built control in the harness, keeps Chromium on
  * localhost, serves React from node_modules, runs axe in the page and ends every process it started.
  */
 import * as fs from "fs";
-import * as net from "net";
 import { describeViolations, Harness, openHarness } from "./harness";
-
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ port, host: "127.0.0.1" });
-    s.once("connect", () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once("error", () => resolve(false));
-  });
-}
+import { portInUse, sharedServerInfo, startHarnessServer } from "./harness-server";
 
 describe("harness runner", () => {
   let h: Harness | undefined;
@@ -37,11 +26,26 @@ describe("harness runner", () => {
     expect(fs.statSync(shot).size).toBeGreaterThan(1000);
   });
 
-  it("ends pcf-start when closed, so the next harness can take port 8181", async () => {
+  it("keeps the run's pcf-start for the next harness, and a harness server ends pcf-start and Chromium when closed, freeing its port", async () => {
+    // In a browser-test run, the run's server (jest globalSetup; port 8181 unless taken) outlives each harness.
+    const shared = sharedServerInfo();
+    expect(shared).toBeDefined();
     h = await openHarness("IntegrationPatternPicker");
-    expect(await portInUse(8181)).toBe(true);
+    expect(h.url).toBe(shared!.url);
     await h.close();
     h = undefined;
-    expect(await portInUse(8181)).toBe(false);
+    expect(await portInUse(Number(new URL(shared!.url).port))).toBe(true);
+    // A server of its own (as a benchmark starts; here on the next free port) ends its processes on
+    // close, as the run's server does in globalTeardown: its port is free again and Chromium is gone.
+    const server = await startHarnessServer({ shareBrowser: false });
+    const port = Number(new URL(server.url).port);
+    try {
+      expect(await portInUse(port)).toBe(true);
+      expect(server.browser!.isConnected()).toBe(true);
+    } finally {
+      await server.close();
+    }
+    expect(await portInUse(port)).toBe(false);
+    expect(server.browser!.isConnected()).toBe(false);
   });
 });

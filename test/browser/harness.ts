@@ -1,26 +1,24 @@
 /**
  * Drives the PCF test harness (pcf-start) in headless Chromium, for browser tests and benchmarks.
  *
- * - pcf-start 1.51.1 always listens on port 8181, so one harness runs at a time on a machine: a lock
- *   directory under the OS temp folder serialises callers (tests, benchmarks, several terminals).
+ * - Each harness gets a fresh Chromium context and page (storage, viewport, routes and Playwright's
+ *   clock are per context), on the pcf-start and Chromium of a harness server (./harness-server): in a
+ *   browser-test run, the run's one server (started by jest's globalSetup, closed by its
+ *   globalTeardown); elsewhere (benchmarks), a server of its own, closed with the harness.
  * - Chromium stays on localhost: every other request is aborted and recorded, except the React UMD
  *   files the harness takes from a CDN, which are served from node_modules.
- * - Telemetry is off for pcf-start, and HOME points at a throw-away folder so nothing is written to the
- *   user's profile.
- * - Every process started here ends in `close()`, pass or fail.
+ * - One harness at a time per server; every process and context started here ends in `close()`, pass
+ *   or fail.
  */
-import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { BrowserContext, chromium, ConsoleMessage, Locator, Page } from "playwright-core";
-import { telemetryOffEnv } from "../../solution/scripts/pcf";
+import { Browser, BrowserContext, chromium, ConsoleMessage, Locator, Page } from "playwright-core";
+import { HarnessServer, serveOnStage, sharedServerInfo, startHarnessServer } from "./harness-server";
 import { parseResx } from "../unit/i18n/resx";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 export const testResultsDir = path.join(repoRoot, "test-results");
 export const screenshotDir = path.join(testResultsDir, "screenshots");
-const HARNESS_PORT = 8181;
 /** The script browser-sync injects into pcf-start's page. */
 const BROWSER_SYNC_CLIENT = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/browser-sync\/browser-sync-client\.js/;
 const NAMESPACE = "IntegrationKit";
@@ -339,172 +337,6 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-/** Where Chromium is, or a clear message about how to get it: browser tests never skip silently. */
-export function chromiumPath(): string {
-  const candidate = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!fs.existsSync(candidate)) {
-    throw new Error(
-      `Chromium was not found at ${candidate}. Install Debian's package with ` +
-        "`sudo apt-get update && sudo apt-get install -y chromium` (or run `npm run setup:chromium`), " +
-        "or set CHROMIUM_PATH to a Chromium executable.",
-    );
-  }
-  return candidate;
-}
-
-export const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  // Debian's wrapper adds Google API keys; without this rule Chromium makes background requests that
-  // page.route never sees (../shared/guide/browser-tests.md).
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
-  "--no-proxy-server",
-  "--disable-domain-reliability",
-  "--dns-prefetch-disable",
-];
-
-// ---------------------------------------------------------------------------------------------
-// Machine-wide lock: one harness on port 8181 at a time.
-
-const lockDir = path.join(os.tmpdir(), "integrationkit-harness.lock");
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function acquireLock(timeoutMs = 15 * 60_000): Promise<() => void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      fs.mkdirSync(lockDir);
-      fs.writeFileSync(path.join(lockDir, "pid"), String(process.pid));
-      return () => fs.rmSync(lockDir, { recursive: true, force: true });
-    } catch {
-      let owner = NaN;
-      try {
-        owner = Number(fs.readFileSync(path.join(lockDir, "pid"), "utf8"));
-      } catch {
-        // The owner is between mkdir and writing its pid; wait.
-      }
-      if (Number.isFinite(owner) && owner > 0 && !pidAlive(owner)) {
-        fs.rmSync(lockDir, { recursive: true, force: true });
-        continue;
-      }
-      if (Date.now() - started > timeoutMs) {
-        throw new Error(`Timed out waiting for the harness lock ${lockDir} (held by pid ${owner}).`);
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// pcf-start
-
-async function killTree(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined) return;
-  const pid = child.pid;
-  const signalGroup = (signal: NodeJS.Signals): void => {
-    // pcf-start runs in its own process group (detached): signal the whole group, since a
-    // grandchild can hold port 8181 after the direct child has exited.
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    }
-  };
-  const exited =
-    child.exitCode !== null || child.signalCode !== null
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  signalGroup("SIGTERM");
-  let handle: NodeJS.Timeout | undefined;
-  const timer = new Promise<"timeout">((r) => {
-    handle = setTimeout(() => r("timeout"), 4000);
-  });
-  const outcome = await Promise.race([exited, timer]);
-  clearTimeout(handle);
-  if (outcome === "timeout") {
-    signalGroup("SIGKILL");
-    await exited;
-  }
-  // Whatever is left of the group gets no second chance: the next harness needs the port.
-  if (groupAlive(pid)) {
-    await new Promise((r) => setTimeout(r, 500));
-    signalGroup("SIGKILL");
-  }
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitForPortFree(port: number, timeoutMs: number): Promise<void> {
-  const net = await import("net");
-  const started = Date.now();
-  for (;;) {
-    const free = await new Promise<boolean>((resolve) => {
-      const socket = net.connect({ port, host: "127.0.0.1" });
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(false);
-      });
-      socket.once("error", () => resolve(true));
-    });
-    if (free) return;
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`Port ${port} is still in use: another pcf-start is running. Stop it and try again.`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function startPcfStart(codePath: string, home: string): Promise<{ child: ChildProcess; url: string; log: string[] }> {
-  await waitForPortFree(HARNESS_PORT, 20_000);
-  const child = spawn(process.execPath, [path.join(repoRoot, "node_modules", "pcf-start", "bin", "pcf-start.js"), "--codePath", codePath], {
-    cwd: repoRoot,
-    env: { ...process.env, ...telemetryOffEnv(), HOME: home, BROWSER: "true" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  const log: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`pcf-start did not report its URL within 60 s:\n${log.join("")}`)), 60_000);
-    const onData = (chunk: Buffer): void => {
-      const text = chunk.toString();
-      log.push(text);
-      const m = /Local:\s+(http:\/\/localhost:\d+)/.exec(log.join(""));
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (c: Buffer) => log.push(c.toString()));
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`pcf-start exited with code ${code}:\n${log.join("")}`));
-    });
-  });
-  return { child, url, log };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Known noise from the harness page itself (not from our controls).
 
@@ -531,46 +363,56 @@ function isNoise(message: ConsoleMessage): boolean {
 // ---------------------------------------------------------------------------------------------
 
 export async function openHarness(control: string, options: HarnessOptions = {}): Promise<Harness> {
-  const executablePath = chromiumPath();
   const codePath = options.codePath ?? path.join(repoRoot, "out", "controls", control);
   if (!fs.existsSync(path.join(codePath, "bundle.js"))) {
     throw new Error(`No built control at ${codePath}: run \`npm run build\` (or \`npm run build:control -- ${control}\`) first.`);
   }
-  const release = await acquireLock();
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `ikit-harness-${control}-`));
-  let child: ChildProcess | undefined;
+  const shared = sharedServerInfo();
+  let own: HarnessServer | undefined;
+  let browser: Browser | undefined;
+  let unstage: (() => void) | undefined;
   let context: BrowserContext | undefined;
+  const closeAll = async (): Promise<void> => {
+    await context?.close().catch(() => undefined);
+    unstage?.();
+    // A connected browser disconnects (the run's Chromium stays up); a browser of its own ends with its server.
+    if (shared) await browser?.close().catch(() => undefined);
+    await own?.close();
+  };
   try {
-    const started = await startPcfStart(codePath, path.join(scratch, "home"));
-    child = started.child;
-    context = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
-      executablePath,
-      headless: true,
-      args: chromiumArgs,
-      viewport: options.viewport ?? { width: 1400, height: 1000 },
-      acceptDownloads: true,
-    });
+    let url: string;
+    let stage: string;
+    if (shared) {
+      ({ url, stage } = shared);
+      browser = await chromium.connect(shared.wsEndpoint);
+    } else {
+      own = await startHarnessServer({ shareBrowser: false });
+      ({ url, stage } = own);
+      browser = own.browser!;
+    }
+    unstage = await serveOnStage(stage, codePath);
+    context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 1000 }, acceptDownloads: true });
     const consoleMessages: string[] = [];
     const errors: string[] = [];
     const unexpectedRequests: string[] = [];
     const reactFlavour = options.reactProduction ? "production.min" : "development";
     await context.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (options.withoutBrowserSync && BROWSER_SYNC_CLIENT.test(url)) {
+      const requestUrl = route.request().url();
+      if (options.withoutBrowserSync && BROWSER_SYNC_CLIENT.test(requestUrl)) {
         return route.fulfill({ body: "", contentType: "application/javascript" });
       }
-      if (/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url)) return route.continue();
-      const m = /unpkg\.com\/(react|react-dom)@16\.14\.0\/umd\/(react|react-dom)\.(development|production\.min)\.js/.exec(url);
+      if (/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(requestUrl)) return route.continue();
+      const m = /unpkg\.com\/(react|react-dom)@16\.14\.0\/umd\/(react|react-dom)\.(development|production\.min)\.js/.exec(requestUrl);
       if (m) {
         return route.fulfill({
           path: path.join(repoRoot, "node_modules", m[1], "umd", `${m[2]}.${reactFlavour}.js`),
           contentType: "application/javascript",
         });
       }
-      if (!FONT_URL.test(url)) unexpectedRequests.push(url);
+      if (!FONT_URL.test(requestUrl)) unexpectedRequests.push(requestUrl);
       return route.abort();
     });
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = await context.newPage();
     page.on("console", (msg) => {
       consoleMessages.push(`${msg.type()}: ${msg.text()}`);
       if (msg.type() === "error" && !isNoise(msg)) errors.push(msg.text());
@@ -579,24 +421,16 @@ export async function openHarness(control: string, options: HarnessOptions = {})
     const defaults: PageOverride = { strings: englishStrings(codePath, control) };
     await context.addInitScript({ content: `${CONTEXT_HOOK_JS}(${JSON.stringify(OVERRIDE_KEY)}, ${JSON.stringify(defaults)});` });
     if (options.fakeClock) await context.clock.install();
-    await page.goto(started.url);
+    await page.goto(url);
     const root = page.locator(`[data-lp-id="${NAMESPACE}.${control}|TestControl"]`);
     await root.waitFor({ state: "attached", timeout: 30_000 });
-    const harness = makeHarness(control, started.url, page, context, root, consoleMessages, errors, unexpectedRequests, async () => {
-      await context?.close().catch(() => undefined);
-      if (child) await killTree(child);
-      fs.rmSync(scratch, { recursive: true, force: true });
-      release();
-    });
+    const harness = makeHarness(control, url, page, context, root, consoleMessages, errors, unexpectedRequests, closeAll);
     if (options.width !== undefined || options.height !== undefined) {
       await harness.setContainerSize(options.width ?? 800, options.height);
     }
     return harness;
   } catch (e) {
-    await context?.close().catch(() => undefined);
-    if (child) await killTree(child);
-    fs.rmSync(scratch, { recursive: true, force: true });
-    release();
+    await closeAll();
     throw e;
   }
 }
