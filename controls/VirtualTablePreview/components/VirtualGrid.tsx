@@ -6,6 +6,7 @@ import { mergeClasses } from "../../common/fluent";
 import {
   cellDisplayText,
   gridTemplate,
+  isJump,
   keyboardResize,
   logicalArrow,
   moveCell,
@@ -29,6 +30,13 @@ let instances = 0;
 
 /** Rows rendered above and below the viewport so fast scrolling does not show blanks. */
 const OVERSCAN = 6;
+/**
+ * Rows beyond the viewport while a jump (a scrollbar drag, a long fling) settles: every row in the new
+ * window is new, so rendering the overscan too would cost a third more of each such frame for rows no
+ * one sees yet. The full overscan comes back SETTLE_MS after the last jump.
+ */
+const JUMP_OVERSCAN = 1;
+const SETTLE_MS = 150;
 
 interface VirtualGridProps {
   t: Translate;
@@ -72,6 +80,7 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
   const ref = React.useRef<HTMLDivElement>(null);
   // The first row in view, as a multiple of the row height: scroll events inside one row change nothing.
   const [windowTop, setWindowTop] = React.useState(0);
+  const [jumping, setJumping] = React.useState(false);
   const [focus, setFocus] = React.useState<CellPosition>({ row: 0, col: 1 });
   const [menuFor, setMenuFor] = React.useState<string | null>(null);
   const [resized, setResized] = React.useState<Readonly<Record<string, number>>>({});
@@ -96,7 +105,13 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
   }, []);
   const boxHeight = measured > 0 ? measured : height;
   const viewport = Math.max(rowHeight, boxHeight - HEADER_HEIGHT);
-  const range = visibleRange({ scrollTop: windowTop, viewportHeight: viewport, rowHeight, rowCount: rows.length, overscan: OVERSCAN });
+  const overscan = jumping ? JUMP_OVERSCAN : OVERSCAN;
+  const range = visibleRange({ scrollTop: windowTop, viewportHeight: viewport, rowHeight, rowCount: rows.length, overscan });
+  React.useEffect(() => {
+    if (!jumping) return undefined;
+    const timer = setTimeout(() => setJumping(false), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [jumping, windowTop]);
   const colCount = columns.length + 1;
 
   const widths = React.useMemo(() => columns.map((c) => resized[c.column.name] ?? widthFromSizeFactor(c.column.width)), [columns, resized]);
@@ -291,7 +306,9 @@ export const VirtualGrid = React.forwardRef<VirtualGridHandle, VirtualGridProps>
 
   const onScroll = (e: React.UIEvent<HTMLDivElement>): void => {
     const top = Math.floor(e.currentTarget.scrollTop / rowHeight) * rowHeight;
-    if (top !== windowTop) setWindowTop(top);
+    if (top === windowTop) return;
+    if (isJump(windowTop, top, rowHeight, OVERSCAN)) setJumping(true);
+    setWindowTop(top);
   };
 
   const visible = rows.slice(range.start, range.end);

@@ -49,6 +49,49 @@ describe("VirtualTablePreview grid", () => {
     expect(screen.getByText("Customer 2500")).toBeTruthy();
   });
 
+  it("renders only the rows in view and one either side after a jump, and the full overscan once scrolling stops", () => {
+    jest.useFakeTimers();
+    try {
+      const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5000));
+      mountControl(ds);
+      const grid = screen.getByRole("grid");
+      const indexes = (): number[] =>
+        within(grid)
+          .getAllByRole("row")
+          .slice(1)
+          .map((r) => Number(r.getAttribute("aria-rowindex")));
+      const settledCount = indexes().length;
+      // A scrollbar drag to row 2,500 (aria-rowindex counts the header row and from 1).
+      act(() => {
+        grid.scrollTop = 36 * 2500;
+        fireEvent.scroll(grid);
+      });
+      const jumped = indexes();
+      expect(jumped[0]).toBe(2501);
+      expect(screen.getByText("Customer 2500")).toBeTruthy();
+      // Still moving a moment later: the window follows with one row either side.
+      act(() => {
+        jest.advanceTimersByTime(100);
+        grid.scrollTop = 36 * 3000;
+        fireEvent.scroll(grid);
+      });
+      act(() => {
+        jest.advanceTimersByTime(100);
+      });
+      expect(indexes()[0]).toBe(3001);
+      // Stopped: six rows either side again, ready for the next wheel step.
+      act(() => {
+        jest.advanceTimersByTime(100);
+      });
+      const settled = indexes();
+      expect(settled[0]).toBe(2996);
+      expect(settled).toHaveLength(jumped.length + 10);
+      expect(settled.length).toBeGreaterThanOrEqual(settledCount);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("changes nothing on screen for a scroll inside one row, and one row in and one out for a one-row scroll", () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5000));
     mountControl(ds);

@@ -17,6 +17,7 @@ import {
   factsFromMetadata,
   checkingFacts,
   visibleRange,
+  isJump,
 } from "@integrationkit/shared";
 
 // A finance and operations virtual entity, known from its prefix before the metadata arrives.
@@ -145,6 +146,12 @@ describe("page log", () => {
 });
 
 describe("virtualization", () => {
+  it("calls a scroll a jump when more rows enter than the overscan holds", () => {
+    expect(isJump(0, 6 * 36, 36, 6)).toBe(false);
+    expect(isJump(0, 7 * 36, 36, 6)).toBe(true);
+    expect(isJump(36_000, 36_000 - 7 * 36, 36, 6)).toBe(true);
+    expect(isJump(0, 36, 36, 0)).toBe(true);
+  });
   it("puts only the visible rows and the overscan in the window", () => {
     const r = visibleRange({ scrollTop: 3200, viewportHeight: 400, rowHeight: 32, rowCount: 5000, overscan: 5 });
     expect([r.start, r.end]).toEqual([95, 118]);
