@@ -12,6 +12,6 @@ module.exports = {
   moduleNameMapper: { "^@integrationkit/shared$": "<rootDir>/shared/src/index.ts" },
   globalSetup: "<rootDir>/test/browser/global-setup.ts",
   globalTeardown: "<rootDir>/test/browser/global-teardown.ts",
-  maxWorkers: 1,
+  maxWorkers: 2,
   testTimeout: 180000,
 };

@@ -10,7 +10,7 @@
  */
 import type { Locator } from "playwright-core";
 import { loadResx } from "../helpers/resx";
-import { describeViolations, Harness, openHarness } from "./harness";
+import { describeViolations, Harness, openHarness, until } from "./harness";
 
 const CONTROL = "ThrottlingEventPanel";
 
@@ -125,7 +125,6 @@ describe("ThrottlingEventPanel in the harness", () => {
 
     // 300 px: one column, nothing clipped horizontally.
     await h.setContainerSize(300, 1400);
-    await h.page.waitForTimeout(500);
     const overflow = await h.root.getByTestId("throttling-event-panel").evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     expect(describeViolations(await h.axeViolations())).toBe("");
@@ -133,7 +132,6 @@ describe("ThrottlingEventPanel in the harness", () => {
 
     // Below 300 px the panel scrolls inside its container instead of spilling out of it.
     await h.setContainerSize(240, 1400);
-    await h.page.waitForTimeout(500);
     const box = await h.root
       .getByTestId("throttling-event-panel")
       .evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth, style: getComputedStyle(el).overflowX }));
@@ -164,26 +162,39 @@ describe("ThrottlingEventPanel in the harness", () => {
     await h.page.keyboard.press("Enter");
     const dialog = h.page.getByRole("dialog");
     await dialog.waitFor();
-    await h.page.waitForTimeout(100);
-    expect(await focusedName(h)).toBe("Keep as is");
+    expect(
+      await until(
+        () => focusedName(h!),
+        (n) => n === "Keep as is",
+      ),
+    ).toBe("Keep as is");
     expect(describeViolations(await h.axeViolations('[role="dialog"]'))).toBe("");
     await h.page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
-    await h.page.waitForTimeout(100);
-    expect(await focusedName(h)).toBe(name);
+    expect(
+      await until(
+        () => focusedName(h!),
+        (n) => n === name,
+      ),
+    ).toBe(name);
 
     // Confirm this time: Shift+Tab from the safe choice reaches the action.
     await h.page.keyboard.press("Enter");
     await dialog.waitFor();
-    await h.page.waitForTimeout(100);
+    await until(
+      () => focusedName(h!),
+      (n) => n === "Keep as is",
+    );
     await h.page.keyboard.press("Shift+Tab");
     expect(await focusedName(h)).toBe("Cancel job");
     await h.page.keyboard.press("Enter");
     await dialog.waitFor({ state: "detached" });
     await h.root.getByRole("status").getByText("The system job was updated.").waitFor();
-    await h.page.waitForTimeout(100);
     // The canceled job has no buttons any more: focus lands in the jobs table, not on the page.
-    const inPanel = await h.root.evaluate((root) => root.contains(document.activeElement) && document.activeElement !== document.body);
+    const inPanel = await until(
+      () => h!.root.evaluate((root) => root.contains(document.activeElement) && document.activeElement !== document.body),
+      (v) => v,
+    );
     expect(inPanel).toBe(true);
     expect(describeViolations(await h.axeViolations())).toBe("");
 

@@ -10,7 +10,7 @@
  * screenshots go to test-results/screenshots/.
  */
 import { MIN_POLL_SECONDS, REQUEST_TIMEOUT_MS } from "@integrationkit/shared";
-import { ContextOverride, describeViolations, Harness, openHarness, WebApiAnswer } from "./harness";
+import { ContextOverride, describeViolations, Harness, openHarness, until, WebApiAnswer } from "./harness";
 
 const CONTROL = "ThrottlingEventPanel";
 const EP_HOOK = "11111111-1111-1111-1111-111111111111";
@@ -137,9 +137,17 @@ describe("ThrottlingEventPanel live failure states in the harness", () => {
     expect(await tabTo(h, /^Use simulated data$/)).toBe("Use simulated data");
     await h.page.keyboard.press("Enter");
     await h.root.getByText("Simulated", { exact: true }).waitFor({ timeout: 10_000 });
-    await h.page.waitForTimeout(200);
-    expect(await h.root.getByRole("button", { name: "Use simulated data" }).count()).toBe(0);
+    expect(
+      await until(
+        () => h.root.getByRole("button", { name: "Use simulated data" }).count(),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
     // The button went away with its message: focus stays in the panel, on the pause button.
+    await until(
+      () => focusedName(h),
+      (n) => n === "Pause updates",
+    );
     expect(await focusInPanel(h)).toBe(true);
     expect(await focusedName(h)).toBe("Pause updates");
     await expectAxeClean(h, "simulated after the offer");

@@ -116,7 +116,6 @@ describe("VirtualTablePreview in the harness", () => {
     expect(sizes.scroll).toBeGreaterThan(sizes.client);
     await h.screenshot("VirtualTablePreview-no-width", { controlOnly: true });
     await h.setContainerSize(1200, 760);
-    await h.page.waitForTimeout(200);
   });
 
   it("renders the sample rows with typed columns, keeping only a window of rows in the DOM", async () => {
@@ -355,7 +354,6 @@ describe("VirtualTablePreview in the harness", () => {
   it("works at 300 px wide", async () => {
     const errorsBefore = h.errors.length;
     await h.setContainerSize(300, 600);
-    await h.page.waitForTimeout(300);
     const box = await h.root.locator(".fui-FluentProvider").first().boundingBox();
     expect(box?.width).toBeLessThanOrEqual(301);
     expect(describeViolations(await h.axeViolations())).toBe("");

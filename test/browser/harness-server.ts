@@ -30,21 +30,28 @@ export const SHARED_SERVER_ENV = "IKIT_HARNESS_SERVER";
 /** The token of the harness lock a browser-test run holds: servers started inside the run share it. */
 const LOCK_TOKEN_ENV = "IKIT_HARNESS_LOCK_TOKEN";
 
-/** What a test file needs to use the run's server: the harness URL, Chromium's endpoint and the stage. */
-export interface SharedServerInfo {
+/** One pcf-start: the harness page's URL and the stage it serves. */
+export interface HarnessSite {
   url: string;
-  wsEndpoint: string;
   stage: string;
 }
 
-export interface HarnessServer {
-  /** The harness page's URL, e.g. http://localhost:8181. */
+/** What a test file needs to use the run's server: Chromium's endpoint and the pcf-starts. */
+export interface SharedServerInfo {
+  wsEndpoint: string;
+  sites: HarnessSite[];
+}
+
+export interface HarnessServer extends HarnessSite {
+  /** The first pcf-start's page, e.g. http://localhost:8181. */
   readonly url: string;
+  /** Every pcf-start (one per jest worker in a browser-test run), the first one being `url` and `stage`. */
+  readonly sites: readonly HarnessSite[];
   /** Chromium, for a server started with `shareBrowser: false`. */
   readonly browser?: Browser;
   /** Chromium's Playwright endpoint, for a server started with `shareBrowser: true`. */
   readonly wsEndpoint?: string;
-  /** The folder pcf-start serves: a link switched to the control being tested. */
+  /** The folder the first pcf-start serves: a link switched to the control being tested. */
   readonly stage: string;
   close(): Promise<void>;
 }
@@ -80,51 +87,58 @@ const chromiumArgs = [
 ];
 
 /**
- * Starts pcf-start on an empty stage and Chromium. `shareBrowser` launches Chromium as a server that
- * other module registries and processes connect to (a jest run's test files); otherwise the Browser is
- * handed over directly.
+ * Starts Chromium and `sites` pcf-starts (default 1), each on an empty stage of its own. `shareBrowser`
+ * launches Chromium as a server that other module registries and processes connect to (a jest run's
+ * test files); otherwise the Browser is handed over directly.
  */
-export async function startHarnessServer(options: { shareBrowser: boolean }): Promise<HarnessServer> {
+export async function startHarnessServer(options: { shareBrowser: boolean; sites?: number }): Promise<HarnessServer> {
   const executablePath = chromiumPath();
   const release = await acquireLock();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ikit-harness-"));
   const empty = path.join(scratch, "empty");
-  const stage = path.join(scratch, "stage");
   fs.mkdirSync(empty);
-  fs.symlinkSync(empty, stage, "dir");
-  let child: ChildProcess | undefined;
+  const children: ChildProcess[] = [];
   let browser: Browser | undefined;
   let browserServer: BrowserServer | undefined;
   const killOnExit = (): void => {
-    if (child?.pid !== undefined) signalGroup(child, "SIGKILL");
+    for (const child of children) signalGroup(child, "SIGKILL");
   };
   process.once("exit", killOnExit);
   const closeAll = async (): Promise<void> => {
     await browser?.close().catch(() => undefined);
     await browserServer?.close().catch(() => undefined);
-    if (child) await killTree(child);
+    await Promise.all(children.map((child) => killTree(child)));
     process.removeListener("exit", killOnExit);
     fs.rmSync(scratch, { recursive: true, force: true });
     release();
   };
   try {
-    // pcf-start and Chromium start side by side: each takes a second or two.
+    // The pcf-starts (one after the other: each takes the first free port from 8181) and Chromium
+    // start side by side.
+    const startSites = async (): Promise<HarnessSite[]> => {
+      const sites: HarnessSite[] = [];
+      for (let i = 0; i < (options.sites ?? 1); i++) {
+        const stage = path.join(scratch, `stage-${i + 1}`);
+        fs.symlinkSync(empty, stage, "dir");
+        const started = await startPcfStart(stage, path.join(scratch, "home"), (child) => children.push(child));
+        sites.push({ url: started.url, stage });
+      }
+      return sites;
+    };
     const launchOptions = { executablePath, headless: true, args: chromiumArgs };
-    const [started] = await Promise.all([
-      startPcfStart(stage, path.join(scratch, "home")).then((s) => {
-        child = s.child;
-        return s;
-      }),
+    const [sites] = await Promise.all([
+      startSites(),
       options.shareBrowser
         ? chromium.launchServer(launchOptions).then((s) => (browserServer = s))
         : chromium.launch(launchOptions).then((b) => (browser = b)),
     ]);
     let closed = false;
     return {
-      url: started.url,
+      url: sites[0].url,
+      stage: sites[0].stage,
+      sites,
       browser,
       wsEndpoint: browserServer?.wsEndpoint(),
-      stage,
       async close() {
         if (closed) return;
         closed = true;
@@ -146,8 +160,14 @@ export function sharedServerInfo(): SharedServerInfo | undefined {
 /** Publishes a server to the test files of this run (they read it with `sharedServerInfo`). */
 export function publishSharedServer(server: HarnessServer): void {
   if (!server.wsEndpoint) throw new Error("Only a server started with shareBrowser: true can be shared.");
-  const info: SharedServerInfo = { url: server.url, wsEndpoint: server.wsEndpoint, stage: server.stage };
+  const info: SharedServerInfo = { wsEndpoint: server.wsEndpoint, sites: [...server.sites] };
   process.env[SHARED_SERVER_ENV] = JSON.stringify(info);
+}
+
+/** The pcf-start of this process: jest worker n (1, 2, …) takes the run's n-th one. */
+export function siteOfThisProcess(info: SharedServerInfo): HarnessSite {
+  const worker = Number(process.env.JEST_WORKER_ID ?? "1");
+  return info.sites[(Number.isInteger(worker) && worker > 0 ? worker - 1 : 0) % info.sites.length];
 }
 
 export function unpublishSharedServer(): void {
@@ -309,13 +329,18 @@ export function portInUse(port: number): Promise<boolean> {
   });
 }
 
-async function startPcfStart(codePath: string, home: string): Promise<{ child: ChildProcess; url: string }> {
+async function startPcfStart(
+  codePath: string,
+  home: string,
+  onSpawn: (child: ChildProcess) => void,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(repoRoot, "node_modules", "pcf-start", "bin", "pcf-start.js"), "--codePath", codePath], {
     cwd: repoRoot,
     env: { ...process.env, ...telemetryOffEnv(), HOME: home, BROWSER: "true" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  onSpawn(child);
   const log: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`pcf-start did not report its URL within 60 s:\n${log.join("")}`)), 60_000);

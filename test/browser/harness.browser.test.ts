@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import { describeViolations, Harness, openHarness } from "./harness";
-import { portInUse, sharedServerInfo, startHarnessServer } from "./harness-server";
+import { portInUse, sharedServerInfo, siteOfThisProcess, startHarnessServer } from "./harness-server";
 
 describe("harness runner", () => {
   let h: Harness | undefined;
@@ -30,11 +30,12 @@ describe("harness runner", () => {
     // In a browser-test run, the run's server (jest globalSetup; port 8181 unless taken) outlives each harness.
     const shared = sharedServerInfo();
     expect(shared).toBeDefined();
+    const site = siteOfThisProcess(shared!);
     h = await openHarness("IntegrationPatternPicker");
-    expect(h.url).toBe(shared!.url);
+    expect(h.url).toBe(site.url);
     await h.close();
     h = undefined;
-    expect(await portInUse(Number(new URL(shared!.url).port))).toBe(true);
+    expect(await portInUse(Number(new URL(site.url).port))).toBe(true);
     // A server of its own (as a benchmark starts; here on the next free port) ends its processes on
     // close, as the run's server does in globalTeardown: its port is free again and Chromium is gone.
     const server = await startHarnessServer({ shareBrowser: false });

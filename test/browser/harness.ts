@@ -13,7 +13,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Browser, BrowserContext, chromium, ConsoleMessage, Locator, Page } from "playwright-core";
-import { HarnessServer, serveOnStage, sharedServerInfo, startHarnessServer } from "./harness-server";
+import { HarnessServer, serveOnStage, sharedServerInfo, siteOfThisProcess, startHarnessServer } from "./harness-server";
 import { parseResx } from "../unit/i18n/resx";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
@@ -64,6 +64,7 @@ export interface Harness {
   readonly unexpectedRequests: string[];
   setProperty(name: string, value: string): Promise<void>;
   readProperty(name: string): Promise<string>;
+  /** Sets the harness's container size; resolves once the control has been updated and laid out. */
   setContainerSize(width: number, height?: number): Promise<void>;
   setFormFactor(formFactor: "web" | "tablet" | "phone"): Promise<void>;
   loadDatasetCsv(datasetName: string, csvPath: string): Promise<void>;
@@ -383,7 +384,7 @@ export async function openHarness(control: string, options: HarnessOptions = {})
     let url: string;
     let stage: string;
     if (shared) {
-      ({ url, stage } = shared);
+      ({ url, stage } = siteOfThisProcess(shared));
       browser = await chromium.connect(shared.wsEndpoint);
     } else {
       own = await startHarnessServer({ shareBrowser: false });
@@ -501,12 +502,21 @@ function makeHarness(
       return propertyInput(name).inputValue();
     },
     async setContainerSize(width, height) {
+      const before = await this.updateCount();
       const w = page.locator("#control-width input");
+      const widthChanges = (await w.inputValue()) !== String(width);
       await w.fill(String(width));
       await w.press("Tab");
       const h = page.locator("#control-height input");
       await h.fill(height === undefined ? "" : String(height));
       await h.press("Tab");
+      // A new width makes the harness call updateView: wait for it, then for the layout.
+      if (widthChanges) {
+        await page.waitForFunction((n) => ((window as unknown as { __ikitUpdates?: number }).__ikitUpdates ?? 0) > n, before, {
+          timeout: 15_000,
+        });
+      }
+      await settle();
     },
     async setFormFactor(formFactor) {
       const value = { web: "1", tablet: "2", phone: "3" }[formFactor];
@@ -597,6 +607,19 @@ function makeHarness(
       await closeAll();
     },
   };
+}
+
+/**
+ * Reads a value until it passes \`ok\` or \`timeoutMs\` has gone by, and returns the last value read for
+ * the caller to assert on: a wait for a condition rather than a fixed sleep.
+ */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 function escapeRegExp(s: string): string {
