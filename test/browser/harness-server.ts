@@ -1,15 +1,18 @@
 /**
- * The processes behind the browser-test harness: one pcf-start (the PCF test harness, a browser-sync
- * static server) and one headless Chromium, started once and reused by every harness opened on them.
+ * The processes behind the browser-test harness: headless Chromium and pcf-start (the PCF test
+ * harness, a browser-sync static server), started once and reused by every harness opened on them.
  *
- * - pcf-start serves a stage folder, a symbolic link the server switches to the control a harness asks
- *   for (`serve`). browser-sync reads the files on each request, so one pcf-start serves every control
- *   in turn; its file watcher follows the folder it found at start (an empty one), so switching the link
- *   or rebuilding a control never makes it reload a page under a test.
+ * - Each pcf-start serves a stage folder, a symbolic link switched to the control a harness asks for
+ *   (`serveOnStage`), one harness at a time. browser-sync reads the files on each request, so one
+ *   pcf-start serves every control in turn. Its file watcher watches the folder the link pointed to
+ *   when the watcher started (the empty one in a test run, which opens its first harness later), so in
+ *   a run neither switching the link nor rebuilding a control reloads a page under a test.
+ * - A browser-test run starts one pcf-start per jest worker (`sites`) and one Chromium for all.
  * - pcf-start 1.51.1 asks for port 8181 (browser-sync takes the next free port when it is busy): a lock
  *   directory under the OS temp folder serialises harness servers across processes (tests, benchmarks,
  *   several terminals), and a server holds it until it is closed. A server started inside a process
- *   that holds the lock through the browser-test run (`IKIT_HARNESS_LOCK_TOKEN`) shares that lock.
+ *   that holds the lock through the browser-test run (`IKIT_HARNESS_LOCK_TOKEN`, which the run's
+ *   workers inherit) shares that lock.
  * - Telemetry is off for pcf-start, and HOME points at a throw-away folder so nothing is written to the
  *   user's profile.
  * - Every process started here ends in `close()`, pass or fail; pcf-start's process group is also

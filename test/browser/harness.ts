@@ -4,11 +4,12 @@
  * - Each harness gets a fresh Chromium context and page (storage, viewport, routes and Playwright's
  *   clock are per context), on the pcf-start and Chromium of a harness server (./harness-server): in a
  *   browser-test run, the run's one server (started by jest's globalSetup, closed by its
- *   globalTeardown); elsewhere (benchmarks), a server of its own, closed with the harness.
+ *   globalTeardown; each jest worker on a pcf-start of its own); elsewhere (benchmarks), a server of
+ *   its own, closed with the harness.
  * - Chromium stays on localhost: every other request is aborted and recorded, except the React UMD
  *   files the harness takes from a CDN, which are served from node_modules.
- * - One harness at a time per server; every process and context started here ends in `close()`, pass
- *   or fail.
+ * - One harness at a time per pcf-start; every process and context started here ends in `close()`,
+ *   pass or fail.
  */
 import * as fs from "fs";
 import * as path from "path";
