@@ -242,14 +242,18 @@ export async function acquireRunLock(): Promise<() => void> {
   };
 }
 
+/** The lock's owner: its pid (alone in the `pid` file, as earlier versions of this runner read it) and token. */
 function readOwner(dir: string): { pid: number; token: string } {
-  try {
-    const [pid, token] = fs.readFileSync(path.join(dir, "pid"), "utf8").split(" ");
-    return { pid: Number(pid), token: token ?? "" };
-  } catch {
-    // No lock, or its owner is between mkdir and writing its pid.
-    return { pid: NaN, token: "" };
-  }
+  const read = (name: string): string => {
+    try {
+      return fs.readFileSync(path.join(dir, name), "utf8");
+    } catch {
+      // No lock, or its owner is between mkdir and writing the file.
+      return "";
+    }
+  };
+  const pid = read("pid");
+  return { pid: pid === "" ? NaN : Number(pid), token: read("token") };
 }
 
 /** A directory as a lock: its `pid` file names the owner; an owner that has died loses it. */
@@ -258,7 +262,8 @@ async function takeDir(dir: string, what: string, timeoutMs = 15 * 60_000): Prom
   for (;;) {
     try {
       fs.mkdirSync(dir);
-      fs.writeFileSync(path.join(dir, "pid"), `${process.pid} ${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+      fs.writeFileSync(path.join(dir, "token"), `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+      fs.writeFileSync(path.join(dir, "pid"), String(process.pid));
       return () => fs.rmSync(dir, { recursive: true, force: true });
     } catch {
       const owner = readOwner(dir).pid;
