@@ -190,7 +190,7 @@ export default async function bench(): Promise<BenchRow[]> {
   let h: Harness | undefined;
   let width = 1100;
   try {
-    h = await openHarness("VirtualTablePreview", { width: 1100, height: 760, reactProduction: true, withoutBrowserSync: true });
+    h = await openHarness("VirtualTablePreview", { width: 1100, height: 760, reactProduction: true });
     // tsx (esbuild) names local functions with a `__name` helper that does not exist in the page: the
     // functions passed to page.evaluate below need it (a string is passed as is).
     await h.page.evaluate("globalThis.__name = globalThis.__name || ((fn) => fn)");
