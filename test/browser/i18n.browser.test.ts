@@ -375,7 +375,12 @@ describe.each(CONTROLS)("$control in every user's settings", (spec) => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), `ikit-i18n-${control}-`));
     const codePath = path.join(scratch, control);
     if (fs.existsSync(path.join(built, "bundle.js"))) fs.cpSync(built, codePath, { recursive: true });
-    h = await openHarness(control, { ...spec.size, reactProduction: true, fakeClock: spec.fakeClock, codePath: fs.existsSync(codePath) ? codePath : built });
+    h = await openHarness(control, {
+      ...spec.size,
+      reactProduction: true,
+      fakeClock: spec.fakeClock,
+      codePath: fs.existsSync(codePath) ? codePath : built,
+    });
     // Other browser tests may hold the machine's one harness port: the runner's lock waits up to 15 minutes.
   }, 16 * 60_000);
 
