@@ -229,8 +229,7 @@ describe("VirtualTablePreview in the harness", () => {
     await dialog.waitFor();
     // Focus moves into the popover, which passes axe while the rest of the page is set aside.
     expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
-    // The popover fades in: colours measured mid-animation are not the ones the user reads.
-    await h.page.waitForTimeout(400);
+    // (The popover fades in: axeViolations waits for the page's animations to end before it measures colours.)
     expect(describeViolations(await h.axeViolations('[role="dialog"]'))).toBe("");
     await dialog.getByRole("textbox", { name: "Value" }).fill("20000");
     await dialog.getByRole("button", { name: "Apply filter" }).focus();
