@@ -110,11 +110,11 @@ export async function buildControls(options: BuildOptions): Promise<void> {
   fs.rmSync(controlsOutDir, { recursive: true, force: true });
   // One pcf-scripts run per control: a single run over several controls merges every control's
   // properties into each generated/ManifestTypes.d.ts (pcf-scripts 1.51.1), and each control's own
-  // tsconfig.json keeps one control's type errors out of another's build.
+  // tsconfig.build.json keeps one control's type errors out of another's build.
   const controls = listControls();
   const failures = await inParallel(controls, os.availableParallelism(), (control) => buildOne(control, options.mode, true));
   // The type check ts-loader skipped: one tsc over controls/ and shared/ with the controls' settings
-  // (each control's tsconfig.json only narrows the root's files), after the builds so that it sees the
+  // (each control's tsconfig.build.json only narrows the root's files), after the builds so that it sees the
   // manifest types they generated.
   if (!options.skipTypecheck) {
     console.log("\n== Type check (tsc -p tsconfig.json)");
