@@ -33,9 +33,9 @@ export default tseslint.config(
       ecmaVersion: 2020,
       sourceType: "module",
       globals: { ...globals.browser, ComponentFramework: "readonly" },
-      // projectService takes each file's nearest tsconfig.json, as an editor does: the root's for controls/
-      // and shared/, test/'s and solution/'s for theirs (the controls' build settings are in
-      // tsconfig.build.json files, so they add no program of their own: see controls/webpack.config.js).
+      // projectService takes each file's nearest tsconfig.json, as an editor does: the root's is the only one
+      // (one TypeScript program for the whole tree; the controls' build settings are in tsconfig.controls.json
+      // and tsconfig.build.json files: see controls/webpack.config.js).
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {

@@ -31,10 +31,10 @@ module.exports = {
 // controls' own settings live in `tsconfig.build.json` instead (this control's files and shared/
 // only, so one control's type errors stay out of another's build), because a tsconfig.json in each
 // control folder made type-aware ESLint (projectService, which takes the nearest tsconfig.json, like an
-// editor) build one TypeScript program per control on top of the root's: the root tsconfig.json now
-// serves the controls for editors and ESLint (measured on the 2-core machine: `eslint .` 37-39 s with
-// six programs, 21 s with three). webpack-merge appends rules rather than changing pcf-scripts' own,
-// so this plugin sets ts-loader's options on pcf-scripts' rule before webpack reads it:
+// editor) build one TypeScript program per control besides the root's: the root tsconfig.json is now
+// the only one (measured on the 2-core machine: `eslint .` 37-39 s with six programs, 15 s with one).
+// webpack-merge appends rules rather than changing pcf-scripts' own, so this plugin sets ts-loader's
+// options on pcf-scripts' rule before webpack reads it:
 // - `configFile`: the control's tsconfig.build.json (pcf-scripts runs webpack in the control's folder);
 // - `transpileOnly`, only when the build script asks (IKIT_TS_TRANSPILE_ONLY=true): it builds every
 //   control that way side by side and runs one `tsc` over controls/ and shared/ instead (type check

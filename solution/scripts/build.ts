@@ -114,11 +114,11 @@ export async function buildControls(options: BuildOptions): Promise<void> {
   const controls = listControls();
   const failures = await inParallel(controls, os.availableParallelism(), (control) => buildOne(control, options.mode, true));
   // The type check ts-loader skipped: one tsc over controls/ and shared/ with the controls' settings
-  // (each control's tsconfig.build.json only narrows the root's files), after the builds so that it sees the
+  // (tsconfig.controls.json, which each control's tsconfig.build.json narrows to its own files), after the builds so that it sees the
   // manifest types they generated.
   if (!options.skipTypecheck) {
-    console.log("\n== Type check (tsc -p tsconfig.json)");
-    if ((await runNode(tscBin, ["-p", "tsconfig.json", "--noEmit"])) !== 0)
+    console.log("\n== Type check (tsc -p tsconfig.controls.json)");
+    if ((await runNode(tscBin, ["-p", "tsconfig.controls.json", "--noEmit"])) !== 0)
       failures.push(new Error("Type errors in controls/ or shared/ (see above)."));
   }
   if (failures.length > 0) throw new Error(failures.map((e) => e.message).join("\n"));
