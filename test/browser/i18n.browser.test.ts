@@ -550,5 +550,21 @@ describe.each(CONTROLS)("$control in every user's settings", (spec) => {
         expect(fs.statSync(file).size).toBeGreaterThan(5000);
       });
     }
+
+    if (control === "IntegrationPatternPicker" && state.name === "ar") {
+      it("chooses a pattern by keyboard: Enter on its Choose button writes it and moves focus to its card", async () => {
+        const hh = harness();
+        const webhooks = strings["Pattern_webhooks_Name"];
+        await hh.root.getByRole("button", { name: strings.Action_Choose_Aria.replace("{name}", webhooks), exact: true }).focus();
+        await hh.page.keyboard.press("Enter");
+        await hh.page.waitForFunction(() => document.activeElement?.id.endsWith("card-webhooks") === true);
+        await hh.page.waitForFunction(() =>
+          Array.from(document.querySelectorAll<HTMLInputElement>("#accordion__panel-data_inputs input")).some(
+            (i) => i.value === "webhooks",
+          ),
+        );
+        expect(hh.errors).toEqual([]);
+      });
+    }
   });
 });
