@@ -114,8 +114,8 @@ export async function buildControls(options: BuildOptions): Promise<void> {
   const controls = listControls();
   const failures = await inParallel(controls, os.availableParallelism(), (control) => buildOne(control, options.mode, true));
   // The type check ts-loader skipped: one tsc over controls/ and shared/ with the controls' settings
-  // (tsconfig.controls.json, which each control's tsconfig.build.json narrows to its own files), after the builds so that it sees the
-  // manifest types they generated.
+  // (tsconfig.controls.json, which each control's tsconfig.build.json narrows to its own files), after
+  // the builds so that it sees the manifest types they generated.
   if (!options.skipTypecheck) {
     console.log("\n== Type check (tsc -p tsconfig.controls.json)");
     if ((await runNode(tscBin, ["-p", "tsconfig.controls.json", "--noEmit"])) !== 0)

@@ -38,7 +38,6 @@ export function visibleRange(input: RangeInput): VisibleRange {
   };
 }
 
-/** scrollTop that brings `row` fully into view, keeping the current one when it already is. */
 /**
  * A scroll from `fromTop` to `toTop` is a jump when more rows enter the window than its overscan holds:
  * none of the rows rendered ahead of time are then of use.
@@ -47,6 +46,7 @@ export function isJump(fromTop: number, toTop: number, rowHeight: number, oversc
   return Math.abs(toTop - fromTop) > Math.max(0, overscan) * Math.max(1, rowHeight);
 }
 
+/** scrollTop that brings `row` fully into view, keeping the current one when it already is. */
 export function scrollToReveal(row: number, scrollTop: number, viewportHeight: number, rowHeight: number): number {
   const top = row * rowHeight;
   const bottom = top + rowHeight;
