@@ -20,12 +20,15 @@ const common = {
   transformIgnorePatterns: ["/node_modules/"],
   moduleNameMapper: {
     "^@integrationkit/shared$": "<rootDir>/shared/src/index.ts",
+    // Fluent UI as one script, built once per run (globalSetup): see test/setup/fluent-bundle.js.
+    "^@fluentui/react-components$": "<rootDir>/test/setup/fluent.js",
     "\\.(css|png|svg)$": "<rootDir>/test/setup/fileStub.js",
   },
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  globalSetup: "<rootDir>/test/setup/fluent-bundle.js",
   projects: [
     {
       ...common,
