@@ -2,18 +2,21 @@
 // rules cannot apply to an element before it runs the selector engine on them.
 //
 // Why: every role query computes accessible names and axe checks visibility, and both call
-// getComputedStyle, which jsdom answers by running the selector of every rule in the document against
-// the element: about 620 Fluent rules on a full control, thrown away at each DOM change. That was about
-// 40 % of a component test file's time, nearly all of it rules that cannot match.
+// getComputedStyle, which jsdom answers by running the selector of every rule against the element:
+// about 620 Fluent rules on a full control and about 150 rules of jsdom's own default style sheet
+// (`div`, `h1`, `select`, ...), thrown away at each DOM change. Nearly all of them cannot match.
 //
 // What: a browser's "rule hash", done as a pre-check in jsdom's `matchesDontThrow`. A selector whose
 // rightmost compound selector starts with a class (`.fxyz`, `.fxyz:hover`, `.a .fxyz::after`) can only
-// match an element that has that class, so when the element lacks it, the answer is "no match" without
-// the selector engine. Every other selector (a type, an id, an attribute, a `:not(...)`, an escape, a
-// quirks-mode document, where class names are matched without case) goes to jsdom as before. The
-// cascade, the rule order and every value jsdom computes are unchanged: the same rules match, only
-// faster. test/component/common/jsdomStyles.test.tsx checks this against jsdom's own matching on
-// every element and rule of each control.
+// match an element that has that class, and one that starts with a type (`h1`, `article h1`,
+// `select:focus`) only an element of that name, so when the element lacks it, the answer is "no match"
+// without the selector engine. Type names are compared without case, which can only let more rules
+// through to jsdom. Every other selector (`*`, an id, an attribute, a pseudo-class first, a namespace,
+// an escape; any selector in a quirks-mode document, where class names are matched without case) goes
+// to jsdom as before. The cascade, the rule order and every value jsdom computes are unchanged: the
+// same rules match, only faster. test/component/common/jsdomStyles.test.tsx checks this against
+// jsdom's own matching on every element of each control, for every rule of the document and of
+// jsdom's default style sheet.
 //
 // jsdom's style-rules module takes `matchesDontThrow` from its selectors module when it loads, so the
 // pre-check is installed before jest-environment-jsdom loads jsdom.
@@ -26,15 +29,18 @@ const selectors = require(path.join(jsdomDir, "lib", "jsdom", "living", "helpers
 
 const jsdomMatches = selectors.matchesDontThrow;
 
-/** Selector text → the class each comma-separated alternative needs, or null when one cannot be read. */
-const requiredClasses = new Map();
+/**
+ * Selector text → what each comma-separated alternative needs of an element: ".name" (that class) or
+ * "name" (that element type, lower case); null when one alternative cannot be read.
+ */
+const requirements = new Map();
 
 /**
- * The class that the rightmost compound selector of `alternative` starts with, or null when it does not
- * start with a plain class (then nothing is assumed). Brackets, parentheses and quotes are skipped, so a
- * combinator inside `:is(.a .b)` or `[title="a b"]` is not taken for one.
+ * What the rightmost compound selector of `alternative` starts with: ".name" for a plain class, "name"
+ * for a plain type; null otherwise (then nothing is assumed). Brackets, parentheses and quotes are
+ * skipped, so a combinator inside `:is(.a .b)` or `[title="a b"]` is not taken for one.
  */
-function rightmostClass(alternative) {
+function rightmostRequirement(alternative) {
   let depth = 0;
   let quote = "";
   let start = 0;
@@ -48,30 +54,61 @@ function rightmostClass(alternative) {
     else if (c === "\\") return null;
     else if (c === "(" || c === "[") depth++;
     else if (c === ")" || c === "]") depth--;
-    else if (depth === 0 && (c === " " || c === ">" || c === "+" || c === "~" || c === "\n" || c === "\t")) start = i + 1;
+    else if (depth === 0 && (c === " " || c === ">" || c === "+" || c === "~" || c === "\n" || c === "\t" || c === "\r" || c === "\f"))
+      start = i + 1;
   }
-  const match = /^\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)/.exec(s.slice(start));
-  return match ? match[1] : null;
+  const compound = s.slice(start);
+  const cls = /^\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)/.exec(compound);
+  if (cls) return `.${cls[1]}`;
+  // A type, not followed by "|" (a namespace prefix, whose element name comes after it).
+  const type = /^([a-zA-Z][-_a-zA-Z0-9]*)(?![-_a-zA-Z0-9|])/.exec(compound);
+  return type ? type[1].toLowerCase() : null;
 }
 
-function classesFor(selector) {
-  let needs = requiredClasses.get(selector);
+/**
+ * The comma-separated alternatives of a selector list, split at the commas outside brackets,
+ * parentheses and quotes (`input[type="a"], button`, `.a:not(:focus), .a:hover`); null for a selector
+ * with an escape.
+ */
+function splitAlternatives(selector) {
+  const out = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i];
+    if (c === "\\") return null;
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === "," && depth === 0) {
+      out.push(selector.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(selector.slice(start));
+  return out;
+}
+
+function requirementsFor(selector) {
+  let needs = requirements.get(selector);
   if (needs === undefined) {
     needs = [];
-    // Commas inside parentheses or attribute values are rare in these rules: such a selector is not read.
-    const alternatives = /[([]/.test(selector) && selector.includes(",") ? null : selector.split(",");
+    const alternatives = splitAlternatives(selector);
     if (alternatives === null) needs = null;
     else {
       for (const alternative of alternatives) {
-        const cls = rightmostClass(alternative);
-        if (cls === null) {
+        const need = rightmostRequirement(alternative);
+        if (need === null) {
           needs = null;
           break;
         }
-        needs.push(cls);
+        needs.push(need);
       }
     }
-    requiredClasses.set(selector, needs);
+    requirements.set(selector, needs);
   }
   return needs;
 }
@@ -80,20 +117,37 @@ let skipped = 0;
 let lastClassAttr = null;
 let lastClasses = new Set();
 
+function classesOf(elImpl) {
+  const attr = elImpl.getAttributeNS(null, "class");
+  if (attr === null) return null;
+  if (attr !== lastClassAttr) {
+    lastClassAttr = attr;
+    lastClasses = new Set(attr.split(/[\t\n\f\r ]+/));
+  }
+  return lastClasses;
+}
+
+function mayMatch(elImpl, needs) {
+  let type;
+  let classes;
+  for (const need of needs) {
+    if (need.charCodeAt(0) === 46 /* "." */) {
+      if (classes === undefined) classes = classesOf(elImpl);
+      if (classes !== null && classes.has(need.slice(1))) return true;
+    } else {
+      if (type === undefined) type = elImpl.localName.toLowerCase();
+      if (type === need) return true;
+    }
+  }
+  return false;
+}
+
 selectors.matchesDontThrow = (elImpl, selector) => {
   if (typeof selector === "string" && elImpl._ownerDocument.compatMode === "CSS1Compat") {
-    const needs = classesFor(selector);
-    if (needs !== null) {
-      const attr = elImpl.getAttributeNS(null, "class");
-      if (attr === null) return false;
-      if (attr !== lastClassAttr) {
-        lastClassAttr = attr;
-        lastClasses = new Set(attr.split(/[\t\n\f\r ]+/));
-      }
-      if (!needs.some((cls) => lastClasses.has(cls))) {
-        skipped++;
-        return false;
-      }
+    const needs = requirementsFor(selector);
+    if (needs !== null && !mayMatch(elImpl, needs)) {
+      skipped++;
+      return false;
     }
   }
   return jsdomMatches(elImpl, selector);
@@ -106,8 +160,8 @@ class ComponentTestEnvironment extends JsdomEnvironment {
     super(config, context);
     // For jsdomStyles.test.tsx only: how the pre-check reads a selector, and how many matches it skipped.
     this.global.__ikitStyleMatching = {
-      ruleClasses: (selector) => {
-        const needs = classesFor(selector);
+      ruleNeeds: (selector) => {
+        const needs = requirementsFor(selector);
         return needs === null ? null : [...needs];
       },
       skipped: () => skipped,

@@ -6,27 +6,45 @@ import { mountControl as mountPreview } from "../VirtualTablePreview/render";
 
 /**
  * The component tests' environment (test/setup/jsdom-environment.js) skips jsdom's selector engine for a
- * style rule whose selector needs a class the element lacks. That must never change an answer: here,
- * for every rule in the document and each control, the elements jsdom's own engine matches to it
- * (querySelectorAll, which the pre-check does not touch) are compared with what the pre-check assumes.
+ * style rule whose selector needs a class or an element type the element lacks. That must never change
+ * an answer: here, for every rule in the document and in jsdom's default style sheet, and each control,
+ * the elements jsdom's own engine matches to it (querySelectorAll, which the pre-check does not touch)
+ * are compared with what the pre-check assumes.
  */
 interface StyleMatching {
-  ruleClasses: (selector: string) => string[] | null;
+  ruleNeeds: (selector: string) => string[] | null;
   skipped: () => number;
 }
 const styleMatching = (globalThis as unknown as { __ikitStyleMatching?: StyleMatching }).__ikitStyleMatching;
-const ruleClasses = styleMatching?.ruleClasses;
+const ruleNeeds = styleMatching?.ruleNeeds;
+
+/** jsdom's default style sheet, parsed as jsdom parses it for getComputedStyle. */
+function defaultSheetRules(): CSSStyleRule[] {
+  /* eslint-disable @typescript-eslint/no-require-imports -- jsdom's own modules, read as jsdom reads them */
+  const cssom = require("rrweb-cssom") as { parse: (css: string) => CSSStyleSheet };
+  const css = require("jsdom/lib/jsdom/browser/default-stylesheet") as string;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return rulesOf(cssom.parse(css).cssRules);
+}
+
+function rulesOf(rules: CSSRuleList): CSSStyleRule[] {
+  const out: CSSStyleRule[] = [];
+  for (const rule of Array.from(rules)) {
+    if ("selectorText" in rule) out.push(rule as CSSStyleRule);
+    else if ("cssRules" in rule) out.push(...rulesOf((rule as CSSMediaRule).cssRules));
+  }
+  return out;
+}
+
+/** Does an element meet one of the pre-check's needs (".class" or "type")? */
+function meets(element: Element, needs: string[]): boolean {
+  return needs.some((need) =>
+    need.startsWith(".") ? element.classList.contains(need.slice(1)) : element.localName.toLowerCase() === need,
+  );
+}
 
 function styleRules(): CSSStyleRule[] {
-  const out: CSSStyleRule[] = [];
-  const visit = (rules: CSSRuleList): void => {
-    for (const rule of Array.from(rules)) {
-      if ("selectorText" in rule) out.push(rule as CSSStyleRule);
-      else if ("cssRules" in rule) visit((rule as CSSMediaRule).cssRules);
-    }
-  };
-  for (const sheet of Array.from(document.styleSheets)) visit(sheet.cssRules);
-  return out;
+  return [...defaultSheetRules(), ...Array.from(document.styleSheets).flatMap((sheet) => rulesOf(sheet.cssRules))];
 }
 
 /** The elements jsdom's own engine matches to a selector (querySelectorAll: the pre-check does not touch it). */
@@ -44,12 +62,11 @@ function wronglySkipped(): string[] {
   const wrong: string[] = [];
   let read = 0;
   for (const rule of rules) {
-    const needs = ruleClasses!(rule.selectorText);
+    const needs = ruleNeeds!(rule.selectorText);
     if (needs === null) continue;
     read++;
     for (const element of matching(rule.selectorText)) {
-      if (!needs.some((cls) => element.classList.contains(cls)))
-        wrong.push(`${element.tagName}.${element.className} ~ ${rule.selectorText}`);
+      if (!meets(element, needs)) wrong.push(`${element.tagName}.${element.className} ~ ${rule.selectorText}`);
     }
   }
   // The pre-check does its job: it reads nearly every rule, so most pairs never reach the selector engine.
@@ -76,22 +93,31 @@ describe("the component tests' style matching", () => {
     element.remove();
   });
 
-  it("reads the class a selector's last compound starts with, and gives up on anything else", () => {
-    expect(ruleClasses!(".fxyz")).toEqual(["fxyz"]);
-    expect(ruleClasses!(".fxyz:hover:active")).toEqual(["fxyz"]);
-    expect(ruleClasses!(".a .b::after")).toEqual(["b"]);
-    expect(ruleClasses!(".a > .b[data-x]")).toEqual(["b"]);
-    expect(ruleClasses!(".a~.b")).toEqual(["b"]);
-    expect(ruleClasses!('[title="x y"] .c')).toEqual(["c"]);
-    expect(ruleClasses!(".a:not(.b)")).toEqual(["a"]);
-    expect(ruleClasses!(".a, .b:focus")).toEqual(["a", "b"]);
-    expect(ruleClasses!(":is(.a .b)")).toBeNull();
-    expect(ruleClasses!(".a:is(.b, .c)")).toBeNull();
-    expect(ruleClasses!("div.a")).toBeNull();
-    expect(ruleClasses!(".a, div")).toBeNull();
-    expect(ruleClasses!(".a\\:b")).toBeNull();
-    expect(ruleClasses!(":root")).toBeNull();
-    expect(ruleClasses!("#id.a")).toBeNull();
+  it("reads the class or type a selector's last compound starts with, and gives up on anything else", () => {
+    expect(ruleNeeds!(".fxyz")).toEqual([".fxyz"]);
+    expect(ruleNeeds!(".fxyz:hover:active")).toEqual([".fxyz"]);
+    expect(ruleNeeds!(".a .b::after")).toEqual([".b"]);
+    expect(ruleNeeds!(".a > .b[data-x]")).toEqual([".b"]);
+    expect(ruleNeeds!(".a~.b")).toEqual([".b"]);
+    expect(ruleNeeds!('[title="x y"] .c')).toEqual([".c"]);
+    expect(ruleNeeds!(".a:not(.b)")).toEqual([".a"]);
+    expect(ruleNeeds!(".a, .b:focus")).toEqual([".a", ".b"]);
+    expect(ruleNeeds!("div.a")).toEqual(["div"]);
+    expect(ruleNeeds!(".a, DIV")).toEqual([".a", "div"]);
+    expect(ruleNeeds!("article aside h1")).toEqual(["h1"]);
+    expect(ruleNeeds!("select:focus-visible")).toEqual(["select"]);
+    expect(ruleNeeds!("custom-el2 > x-y")).toEqual(["x-y"]);
+    expect(ruleNeeds!('input[type="a,b"], button:disabled')).toEqual(["input", "button"]);
+    expect(ruleNeeds!(".a:not(:focus-within),.a:hover:not(:focus-within)")).toEqual([".a", ".a"]);
+    expect(ruleNeeds!(".a:is(.b, .c), .d")).toEqual([".a", ".d"]);
+    expect(ruleNeeds!("input[type=x], :focus")).toBeNull();
+    expect(ruleNeeds!(":is(.a .b)")).toBeNull();
+    expect(ruleNeeds!(".a\\:b")).toBeNull();
+    expect(ruleNeeds!(":root")).toBeNull();
+    expect(ruleNeeds!("#id.a")).toBeNull();
+    expect(ruleNeeds!("*")).toBeNull();
+    expect(ruleNeeds!("svg|circle")).toBeNull();
+    expect(ruleNeeds!("[hidden]")).toBeNull();
   });
 
   it("skips no rule that jsdom matches: IntegrationPatternPicker", async () => {
