@@ -142,8 +142,23 @@ function mayMatch(elImpl, needs) {
   return false;
 }
 
+// The document's mode, read once per style generation: jsdom finds the doctype by walking the document's
+// children at every read, and replaces `_styleCache` at every change to the document.
+let modeCache = null;
+let noQuirks = false;
+
+function isNoQuirks(doc) {
+  const generation = doc._styleCache;
+  if (!generation) return doc.compatMode === "CSS1Compat";
+  if (generation !== modeCache) {
+    modeCache = generation;
+    noQuirks = doc.compatMode === "CSS1Compat";
+  }
+  return noQuirks;
+}
+
 selectors.matchesDontThrow = (elImpl, selector) => {
-  if (typeof selector === "string" && elImpl._ownerDocument.compatMode === "CSS1Compat") {
+  if (typeof selector === "string" && isNoQuirks(elImpl._ownerDocument)) {
     const needs = requirementsFor(selector);
     if (needs !== null && !mayMatch(elImpl, needs)) {
       skipped++;
