@@ -14,6 +14,7 @@ import { mountControl as mountPreview } from "../VirtualTablePreview/render";
 interface StyleMatching {
   ruleNeeds: (selector: string) => string[] | null;
   skipped: () => number;
+  declarations: (element: Element) => [string, string];
 }
 const styleMatching = (globalThis as unknown as { __ikitStyleMatching?: StyleMatching }).__ikitStyleMatching;
 const ruleNeeds = styleMatching?.ruleNeeds;
@@ -74,6 +75,19 @@ function wronglySkipped(): string[] {
   return wrong;
 }
 
+/**
+ * Every element whose declarations (what getComputedStyle starts from) differ between jsdom's own loop
+ * over every rule and the environment's rule index: must be none.
+ */
+function differingDeclarations(): string[] {
+  const elements = Array.from(document.querySelectorAll("*"));
+  expect(elements.length).toBeGreaterThan(50);
+  return elements.flatMap((element) => {
+    const [jsdoms, indexed] = styleMatching!.declarations(element);
+    return jsdoms === indexed ? [] : [`${element.tagName}.${element.className}: ${jsdoms} ≠ ${indexed}`];
+  });
+}
+
 describe("the component tests' style matching", () => {
   afterEach(cleanup);
 
@@ -124,6 +138,7 @@ describe("the component tests' style matching", () => {
     setupPicker();
     await screen.findByRole("heading", { name: "Integration pattern advisor" });
     expect(wronglySkipped()).toEqual([]);
+    expect(differingDeclarations()).toEqual([]);
   });
 
   it("skips no rule that jsdom matches: ThrottlingEventPanel", async () => {
@@ -133,6 +148,7 @@ describe("the component tests' style matching", () => {
       await panel.advance(0);
       expect(screen.getByRole("region", { name: "Event delivery by endpoint" })).toBeTruthy();
       expect(wronglySkipped()).toEqual([]);
+      expect(differingDeclarations()).toEqual([]);
       panel.destroy();
     } finally {
       jest.useRealTimers();
@@ -143,5 +159,6 @@ describe("the component tests' style matching", () => {
     mountPreview(fakeDataset(CUSTOMER_COLUMNS, customerRows(40)));
     expect(screen.getAllByRole("row").length).toBeGreaterThan(10);
     expect(wronglySkipped()).toEqual([]);
+    expect(differingDeclarations()).toEqual([]);
   });
 });
