@@ -288,6 +288,31 @@ const { TestEnvironment: JsdomEnvironment } = require("jest-environment-jsdom");
 class ComponentTestEnvironment extends JsdomEnvironment {
   constructor(config, context) {
     super(config, context);
+    // getComputedStyle answers once per element per style generation: jsdom builds a new declaration
+    // at every call, copying and parsing each property again, and role queries ask it for an element
+    // and each of its ancestors at every query. Any change to the document starts a new generation
+    // (jsdom replaces `_styleCache`), and the answer is computed by jsdom again.
+    const window = this.global;
+    const jsdomComputedStyle = window.getComputedStyle;
+    let generation = null;
+    let answers = new WeakMap();
+    window.getComputedStyle = function getComputedStyle(element, pseudoElement) {
+      const elImpl = element === null || typeof element !== "object" ? undefined : implForWrapper(element);
+      const doc = elImpl?._ownerDocument;
+      if (doc === undefined || (pseudoElement !== undefined && pseudoElement !== null && pseudoElement !== ""))
+        return jsdomComputedStyle.call(window, element, pseudoElement);
+      if (doc._styleCache && doc._styleCache === generation) {
+        const known = answers.get(elImpl);
+        if (known !== undefined) return known;
+      }
+      const answer = jsdomComputedStyle.call(window, element, pseudoElement);
+      if (doc._styleCache !== generation) {
+        generation = doc._styleCache;
+        answers = new WeakMap();
+      }
+      answers.set(elImpl, answer);
+      return answer;
+    };
     // For jsdomStyles.test.tsx only: how the pre-check reads a selector, and how many matches it skipped.
     this.global.__ikitStyleMatching = {
       ruleNeeds: (selector) => {

@@ -103,6 +103,12 @@ describe("the component tests' style matching", () => {
     expect(styleMatching!.skipped()).toBeGreaterThan(before);
     expect(computed.display).toBe("block");
     expect(computed.visibility).toBe("hidden");
+    // Answers are kept only until the document changes.
+    element.className = "hidden-one";
+    expect(getComputedStyle(element).display).toBe("none");
+    expect(getComputedStyle(element).visibility).toBe("visible");
+    element.className = "plain";
+    expect(getComputedStyle(element).display).toBe("block");
     style.remove();
     element.remove();
   });
