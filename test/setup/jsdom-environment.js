@@ -183,6 +183,7 @@ const { forEach, indexOf } = Array.prototype;
 const styleRules = require(path.join(jsdomDir, "lib", "jsdom", "living", "helpers", "style-rules.js"));
 const jsdomDeclaration = styleRules.getDeclarationForElement;
 const { implForWrapper } = require(path.join(jsdomDir, "lib", "jsdom", "living", "generated", "utils.js"));
+// jsdom's own copies of its CSS parser and declaration class (knip.json lists them as used, not installed).
 const cssom = require(require.resolve("rrweb-cssom", { paths: [jsdomDir] }));
 const { CSSStyleDeclaration } = require(require.resolve("cssstyle", { paths: [jsdomDir] }));
 const defaultStyleSheet = require(path.join(jsdomDir, "lib", "jsdom", "browser", "default-stylesheet.js"));
