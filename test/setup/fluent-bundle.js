@@ -9,7 +9,8 @@
 // What: esbuild bundles Fluent's ES module build (the one a browser bundler reads) into one CommonJS
 // script of about 2 MB, leaving out the icons nothing imports. The code is Fluent's own and unchanged:
 // React, ReactDOM and scheduler stay outside, so the tests' React is the one Fluent renders with, and
-// `process.env.NODE_ENV` is read at run time, as in the packages. A file loads it in about 0.55 s.
+// `process.env.NODE_ENV` is read at run time, as in the packages. A jsdom test file that renders a
+// Fluent button now starts and ends in about 0.55 s.
 //
 // The script is rebuilt when Fluent, esbuild or this file changes (the key beside it says which built
 // it); it is written to a temporary name and renamed, so two runs at once never read half a file.

@@ -292,7 +292,8 @@ class ComponentTestEnvironment extends JsdomEnvironment {
     // getComputedStyle answers once per element per style generation: jsdom builds a new declaration
     // at every call, copying and parsing each property again, and role queries ask it for an element
     // and each of its ancestors at every query. Any change to the document starts a new generation
-    // (jsdom replaces `_styleCache`), and the answer is computed by jsdom again.
+    // (jsdom replaces `_styleCache`), and the answer is computed by jsdom again. Callers only read the
+    // answer (a browser's is read-only), so one object can serve them all.
     const window = this.global;
     const jsdomComputedStyle = window.getComputedStyle;
     let generation = null;
