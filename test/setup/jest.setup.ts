@@ -18,3 +18,19 @@ console.info = (...args: unknown[]): void => {
   if (/shko|ComponentFramework-Mock|sponsor/i.test(first)) return;
   originalInfo(...args);
 };
+
+// A React state update outside act() means a test looked at the screen before the control had settled
+// (a promise the control started resolved after the test's last step): React 16 reports it through
+// console.error, and here it fails the test that caused it.
+const actWarnings: string[] = [];
+const originalError = console.error.bind(console);
+console.error = (...args: unknown[]): void => {
+  const first = typeof args[0] === "string" ? args[0] : "";
+  if (first.includes("not wrapped in act(")) actWarnings.push(first.split("\n")[0]);
+  originalError(...args);
+};
+afterEach(() => {
+  if (actWarnings.length === 0) return;
+  const found = actWarnings.splice(0);
+  throw new Error(`React state updated outside act() ${found.length} time(s): ${found[0]}`);
+});

@@ -3,7 +3,7 @@ import { axe } from "../../setup/axe";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset } from "./fakeDataset";
 import { CONNECTOR_METADATA, PROVIDER_NAMES } from "./metadata";
 import { parseCsv } from "../../helpers/csv";
-import { mountControl } from "./render";
+import { mountSettled, settle } from "./render";
 
 const AXE_OPTIONS = { rules: { "color-contrast": { enabled: false } } };
 // Checked on the whole body (popovers render in a portal): page landmarks belong to the host form, not the control.
@@ -26,7 +26,7 @@ describe("VirtualTablePreview dataset calls", () => {
   // popover of an unmounted earlier test active and hide this test's popover (aria-hidden). Not seen in Chromium.
   it("filters a number column from its header, validating the value first", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(10));
-    const { update, baseElement } = mountControl(ds);
+    const { update, baseElement } = await mountSettled(ds);
     fireEvent.click(within(header("Credit limit")).getByRole("button", { name: "Options for Credit limit" }));
     const dialog = await screen.findByRole("dialog", { name: "Options for Credit limit" });
     // jsdom cannot move focus the way Chromium does, so Fluent's focus manager (tabster) may mark the
@@ -60,9 +60,9 @@ describe("VirtualTablePreview dataset calls", () => {
     expect(ds.refresh).toHaveBeenCalledTimes(2);
   });
 
-  it("sorts by a header click through dataset.sorting and one refresh, never two loads at once", () => {
+  it("sorts by a header click through dataset.sorting and one refresh, never two loads at once", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(30));
-    const { update } = mountControl(ds);
+    const { update } = await mountSettled(ds);
     fireEvent.click(header("Name"));
     expect(ds.sorting).toEqual([{ name: "mserp_name", sortDirection: 0 }]);
     expect(ds.refresh).toHaveBeenCalledTimes(1);
@@ -83,9 +83,9 @@ describe("VirtualTablePreview dataset calls", () => {
     expect(ds.refresh).toHaveBeenCalledTimes(2);
   });
 
-  it("warns when the provider ignored the order", () => {
+  it("warns when the provider ignored the order", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(10));
-    const { update } = mountControl(ds);
+    const { update } = await mountSettled(ds);
     fireEvent.click(header("Credit limit"));
     fireEvent.click(header("Credit limit")); // ignored: pending
     ds.setRows(
@@ -97,9 +97,9 @@ describe("VirtualTablePreview dataset calls", () => {
     expect(screen.getByText("The rows are not in the order asked for: the provider may have ignored the sort.")).toBeTruthy();
   });
 
-  it("sorts from the keyboard with Enter on a header", () => {
+  it("sorts from the keyboard with Enter on a header", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(3));
-    mountControl(ds);
+    await mountSettled(ds);
     const h = header("Customer account");
     h.focus();
     fireEvent.keyDown(h, { key: "Enter" });
@@ -108,7 +108,7 @@ describe("VirtualTablePreview dataset calls", () => {
 
   it("explains why a virtual-table lookup cannot be sorted or filtered, and asks nothing", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5));
-    const { baseElement } = mountControl(ds);
+    const { baseElement } = await mountSettled(ds);
     const lookup = header("Customer group");
     expect(lookup.getAttribute("aria-sort")).toBeNull();
     fireEvent.click(lookup);
@@ -126,7 +126,7 @@ describe("VirtualTablePreview dataset calls", () => {
 
   it("explains that sorting and filtering need a Dataverse source", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(2), "");
-    mountControl(ds);
+    await mountSettled(ds);
     fireEvent.click(header("Name"));
     expect(ds.refresh).not.toHaveBeenCalled();
     fireEvent.click(within(header("Name")).getByRole("button", { name: "Options for Name" }));
@@ -137,7 +137,7 @@ describe("VirtualTablePreview dataset calls", () => {
   it("honours a view column with sorting turned off", async () => {
     const cols = CUSTOMER_COLUMNS.map((c) => (c.name === "mserp_name" ? { ...c, disableSorting: true } : c));
     const ds = fakeDataset(cols, customerRows(2));
-    mountControl(ds);
+    await mountSettled(ds);
     fireEvent.click(header("Name"));
     expect(ds.refresh).not.toHaveBeenCalled();
     fireEvent.click(within(header("Name")).getByRole("button", { name: "Options for Name" }));
@@ -146,7 +146,7 @@ describe("VirtualTablePreview dataset calls", () => {
 
   it("keeps the filter when re-sorting, since sorting resets it on the platform", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(10));
-    const { update } = mountControl(ds);
+    const { update } = await mountSettled(ds);
     fireEvent.click(within(header("Name")).getByRole("button", { name: "Options for Name" }));
     const dialog = await screen.findByRole("dialog");
     fireEvent.change(within(dialog).getByRole("textbox", { name: "Value", hidden: true }), { target: { value: "50%_off" } });
@@ -164,7 +164,7 @@ describe("VirtualTablePreview dataset calls", () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(50));
     ds.paging.hasNextPage = true;
     ds.paging.totalResultCount = 120;
-    const { update, container } = mountControl(ds);
+    const { update, container } = await mountSettled(ds);
     expect(screen.getByText("Page 1 of 3")).toBeTruthy();
     const next = screen.getByRole<HTMLButtonElement>("button", { name: "Next page" });
     fireEvent.click(next);
@@ -201,11 +201,11 @@ describe("VirtualTablePreview dataset calls", () => {
     expect(ds.paging.loadExactPage).toHaveBeenCalledWith(1);
   });
 
-  it("loads more rows on demand, appending, and logs the rows of each page", () => {
+  it("loads more rows on demand, appending, and logs the rows of each page", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(50));
     ds.paging.hasNextPage = true;
     ds.paging.totalResultCount = -1;
-    const { update } = mountControl(ds);
+    const { update } = await mountSettled(ds);
     expect(screen.getByText("50 rows loaded (total not reported)")).toBeTruthy();
     expect(screen.getByText(/The total number of rows is not reported/)).toBeTruthy();
     fireEvent.click(screen.getByRole("switch", { name: "Load more while scrolling" }));
@@ -228,7 +228,7 @@ describe("VirtualTablePreview dataset calls", () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, []);
     ds.error = true;
     ds.errorMessage = "<script>alert(1)</script> Paging isn't supported for queries with temporary tables";
-    const { container } = mountControl(ds);
+    const { container } = await mountSettled(ds);
     expect(screen.getByText("The data source returned an error")).toBeTruthy();
     expect(screen.getAllByText(/<script>alert\(1\)<\/script> Paging isn't supported/).length).toBeGreaterThan(0);
     expect(container.querySelector("script")).toBeNull();
@@ -242,25 +242,26 @@ describe("VirtualTablePreview dataset calls", () => {
   it("shows loading first, then an empty view", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, []);
     ds.loading = true;
-    const { update, container } = mountControl(ds);
+    const { update, container } = await mountSettled(ds);
     expect(screen.getByText("Loading the first page…")).toBeTruthy();
     expect(await axe(container, AXE_OPTIONS)).toHaveNoViolations();
     ds.loading = false;
     ds.paging.totalResultCount = 0;
     update();
+    await settle();
     expect(screen.getByText("No rows in this view")).toBeTruthy();
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Export loaded rows (CSV)" }).disabled).toBe(true);
     expect(await axe(container, AXE_OPTIONS)).toHaveNoViolations();
   });
 
-  it("says so when the view has no columns", () => {
-    mountControl(fakeDataset([], []));
+  it("says so when the view has no columns", async () => {
+    await mountSettled(fakeDataset([], []));
     expect(screen.getByText("No columns to show")).toBeTruthy();
   });
 
-  it("notices new data by its content even when the host names no updated property", () => {
+  it("notices new data by its content even when the host names no updated property", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(3));
-    const { update, ctx } = mountControl(ds);
+    const { update, ctx } = await mountSettled(ds);
     ctx.updatedProperties = [];
     ds.setRows(customerRows(7));
     ds.paging.totalResultCount = 7;
@@ -269,13 +270,13 @@ describe("VirtualTablePreview dataset calls", () => {
     expect(screen.getAllByText("Sent by the app").length).toBeGreaterThan(0);
   });
 
-  it("asks for the page size set by the maker, capped at 5,000, and warns when the provider ignores it", () => {
+  it("asks for the page size set by the maker, capped at 5,000, and warns when the provider ignores it", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(300));
-    mountControl(ds, { pageSize: 9000 });
+    await mountSettled(ds, { pageSize: 9000 });
     expect(ds.paging.setPageSize).toHaveBeenCalledWith(5000);
     expect(screen.getByText(/above 5,000; 5,000 is used/)).toBeTruthy();
     const small = fakeDataset(CUSTOMER_COLUMNS, customerRows(300));
-    const second = mountControl(small, { pageSize: 100 });
+    const second = await mountSettled(small, { pageSize: 100 });
     expect(small.paging.setPageSize).toHaveBeenCalledWith(100);
     expect(
       within(second.container).getByText("The provider sent more rows in one page than were asked for: it ignored the page size."),
@@ -285,14 +286,14 @@ describe("VirtualTablePreview dataset calls", () => {
   it("warns at exactly 1,000 rows only on the virtual connector provider, whose cap it is", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(1000), "cr1_orders");
     ds.paging.totalResultCount = -1;
-    mountControl(ds, { pageSize: 5000, showDiagnostics: true, metadata: CONNECTOR_METADATA, providers: PROVIDER_NAMES });
+    await mountSettled(ds, { pageSize: 5000, showDiagnostics: true, metadata: CONNECTOR_METADATA, providers: PROVIDER_NAMES });
     expect(await screen.findByText(/Exactly 1,000 rows came back/)).toBeTruthy();
   });
 
   it("does not take exactly 1,000 rows on another table for the connector's cap", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(1000), "account");
     ds.paging.totalResultCount = 1000;
-    const { ctx } = mountControl(ds, {
+    const { ctx } = await mountSettled(ds, {
       pageSize: 5000,
       showDiagnostics: true,
       metadata: { account: { LogicalName: "account", TableType: "Standard" } },
@@ -306,7 +307,7 @@ describe("VirtualTablePreview dataset calls", () => {
     const rows = customerRows(3);
     rows[0].mserp_name = '=HYPERLINK("http://x","click"), "quoted"';
     const ds = fakeDataset(CUSTOMER_COLUMNS, rows);
-    mountControl(ds);
+    await mountSettled(ds);
     const blobs: Blob[] = [];
     const urlApi = URL as unknown as { createObjectURL: (b: Blob) => string; revokeObjectURL: (u: string) => void };
     const originalCreate = urlApi.createObjectURL;
@@ -344,12 +345,12 @@ describe("VirtualTablePreview dataset calls", () => {
     expect(screen.getByText("Exported 3 rows to CSV.")).toBeTruthy();
   });
 
-  it("ticks the wait time of a pending page and calls it overdue", () => {
+  it("ticks the wait time of a pending page and calls it overdue", async () => {
     jest.useFakeTimers();
     try {
       const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5));
       ds.paging.hasNextPage = true;
-      mountControl(ds);
+      await mountSettled(ds);
       fireEvent.click(screen.getByRole("button", { name: "Next page" }));
       act(() => {
         jest.advanceTimersByTime(12000);

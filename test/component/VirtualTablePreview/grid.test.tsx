@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { axe } from "../../setup/axe";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset } from "./fakeDataset";
-import { mountControl } from "./render";
+import { mountSettled } from "./render";
 
 // axe and 5,000-row grids in jsdom take seconds on the shared 2-core machine.
 jest.setTimeout(30_000);
@@ -11,7 +11,7 @@ const AXE_OPTIONS = { rules: { "color-contrast": { enabled: false } } };
 describe("VirtualTablePreview grid", () => {
   it("shows the view's columns with their types and formatted values", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(20));
-    const { container } = mountControl(ds);
+    const { container } = await mountSettled(ds);
     const grid = screen.getByRole("grid", { name: "Records" });
     expect(grid.getAttribute("aria-rowcount")).toBe("21");
     const headers = within(grid).getAllByRole("columnheader");
@@ -32,9 +32,9 @@ describe("VirtualTablePreview grid", () => {
     expect(await axe(container, AXE_OPTIONS)).toHaveNoViolations();
   });
 
-  it("keeps only a window of rows in the DOM for 5,000 rows and moves it when scrolling", () => {
+  it("keeps only a window of rows in the DOM for 5,000 rows and moves it when scrolling", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5000));
-    mountControl(ds);
+    await mountSettled(ds);
     const grid = screen.getByRole("grid");
     const rendered = (): HTMLElement[] => within(grid).getAllByRole("row").slice(1);
     expect(grid.getAttribute("aria-rowcount")).toBe("5001");
@@ -49,11 +49,11 @@ describe("VirtualTablePreview grid", () => {
     expect(screen.getByText("Customer 2500")).toBeTruthy();
   });
 
-  it("renders only the rows in view and one either side after a jump, and the full overscan once scrolling stops", () => {
+  it("renders only the rows in view and one either side after a jump, and the full overscan once scrolling stops", async () => {
     jest.useFakeTimers();
     try {
       const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5000));
-      mountControl(ds);
+      await mountSettled(ds);
       const grid = screen.getByRole("grid");
       const indexes = (): number[] =>
         within(grid)
@@ -92,9 +92,9 @@ describe("VirtualTablePreview grid", () => {
     }
   });
 
-  it("changes nothing on screen for a scroll inside one row, and one row in and one out for a one-row scroll", () => {
+  it("changes nothing on screen for a scroll inside one row, and one row in and one out for a one-row scroll", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5000));
-    mountControl(ds);
+    await mountSettled(ds);
     const grid = screen.getByRole("grid");
     const body = within(grid).getAllByRole("rowgroup")[1];
     act(() => {
@@ -130,29 +130,29 @@ describe("VirtualTablePreview grid", () => {
     const rows = customerRows(2);
     rows[0].mserp_name = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
     const ds = fakeDataset(CUSTOMER_COLUMNS, rows);
-    const { container } = mountControl(ds);
+    const { container } = await mountSettled(ds);
     expect(screen.getByText('<img src=x onerror="window.__pwned=1"><b>bold</b>')).toBeTruthy();
     expect(container.querySelector("img")).toBeNull();
     expect(container.querySelector("b")).toBeNull();
     expect(await axe(container, AXE_OPTIONS)).toHaveNoViolations();
   });
 
-  it("truncates very long values, keeping the full value available", () => {
+  it("truncates very long values, keeping the full value available", async () => {
     const rows = customerRows(1);
     const long = "Very long customer name ".repeat(30);
     rows[0].mserp_name = long;
-    mountControl(fakeDataset(CUSTOMER_COLUMNS, rows));
+    await mountSettled(fakeDataset(CUSTOMER_COLUMNS, rows));
     const cell = screen.getAllByRole("gridcell").find((c) => c.getAttribute("title") === long)!;
     expect(cell).toBeDefined();
     expect(within(cell).getByText(/…$/).getAttribute("aria-hidden")).toBe("true");
     expect(within(cell).getByText(long.trim(), { normalizer: (s) => s.trim() })).toBeTruthy();
   });
 
-  it("marks values of an unexpected type and columns the provider did not return", () => {
+  it("marks values of an unexpected type and columns the provider did not return", async () => {
     const rows = customerRows(3);
     rows[0].mserp_creditlimit = "lots";
     for (const r of rows) delete (r as Record<string, unknown>).mserp_isonhold;
-    mountControl(fakeDataset(CUSTOMER_COLUMNS, rows));
+    await mountSettled(fakeDataset(CUSTOMER_COLUMNS, rows));
     const row = screen.getAllByRole("row")[1];
     const credit = within(row).getAllByRole("gridcell")[3];
     expect(credit?.textContent).toContain("lots");
@@ -166,9 +166,9 @@ describe("VirtualTablePreview grid", () => {
     ).toBeTruthy();
   });
 
-  it("moves focus across cells with the keyboard and opens a record with Enter", () => {
+  it("moves focus across cells with the keyboard and opens a record with Enter", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(300));
-    mountControl(ds);
+    await mountSettled(ds);
     const grid = screen.getByRole("grid");
     const tabbable = (): HTMLElement => grid.querySelector<HTMLElement>('[tabindex="0"]')!;
     expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
@@ -193,9 +193,9 @@ describe("VirtualTablePreview grid", () => {
     expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
   });
 
-  it("selects rows through the dataset, treating an undefined selection as none", () => {
+  it("selects rows through the dataset, treating an undefined selection as none", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5));
-    mountControl(ds);
+    await mountSettled(ds);
     expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Select row 2" }).checked).toBe(false);
     fireEvent.click(screen.getByRole("checkbox", { name: "Select row 2" }));
     expect(ds.setSelectedRecordIds).toHaveBeenLastCalledWith(["id-1"]);
@@ -209,15 +209,15 @@ describe("VirtualTablePreview grid", () => {
     expect(ds.setSelectedRecordIds).toHaveBeenLastCalledWith(["id-1", "id-2", "id-3", "id-4"]);
   });
 
-  it("does not select when the form disables the control", () => {
+  it("does not select when the form disables the control", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(2));
-    mountControl(ds, { disabled: true });
+    await mountSettled(ds, { disabled: true });
     expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Select row 2" }).disabled).toBe(true);
   });
 
   it("sizes itself from the allocated size, down to 300 px", async () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(10));
-    const { container } = mountControl(ds, { width: 300, height: 400 });
+    const { container } = await mountSettled(ds, { width: 300, height: 400 });
     const root = container.firstElementChild as HTMLElement;
     expect(root.style.width).toBe("300px");
     expect(root.style.height).toBe("400px");

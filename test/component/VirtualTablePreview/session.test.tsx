@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from "@testing-library/react";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset, FakeHost } from "./fakeDataset";
-import { mountControl } from "./render";
+import { mountSettled } from "./render";
 
 /**
  * The two ways the preview used to get stuck, replayed on the real control class against a host that
@@ -16,18 +16,18 @@ function button(name: string): HTMLButtonElement {
 
 const isOff = (b: HTMLButtonElement): boolean => b.disabled || b.getAttribute("aria-disabled") === "true";
 
-function mountOnHost(rows: number, failureKeepsState: boolean) {
+async function mountOnHost(rows: number, failureKeepsState: boolean) {
   const ds = fakeDataset(CUSTOMER_COLUMNS, []);
   let update = (): void => undefined;
   const host = new FakeHost(ds, customerRows(rows), { failureKeepsState, onUpdate: () => act(() => update()) });
-  const mounted = mountControl(ds);
+  const mounted = await mountSettled(ds);
   update = mounted.update;
   return { ds, host, ...mounted };
 }
 
 describe("VirtualTablePreview never stuck, never two loads (regressions)", () => {
-  it("a host that reports loading late gets one load: Next stays off until the page arrives", () => {
-    const { host } = mountOnHost(120, false);
+  it("a host that reports loading late gets one load: Next stays off until the page arrives", async () => {
+    const { host } = await mountOnHost(120, false);
     expect(screen.getByText("Customer 0")).toBeTruthy();
     fireEvent.click(button("Next page"));
     // The host re-renders (a resize) before it says it is loading: the control keeps waiting.
@@ -43,8 +43,8 @@ describe("VirtualTablePreview never stuck, never two loads (regressions)", () =>
     expect(isOff(button("Next page"))).toBe(false);
   });
 
-  it("two identical failures in a row leave Try again working, and the rows come back", () => {
-    const { host } = mountOnHost(60, true);
+  it("two identical failures in a row leave Try again working, and the rows come back", async () => {
+    const { host } = await mountOnHost(60, true);
     fireEvent.click(screen.getAllByRole("columnheader").find((h) => h.textContent?.startsWith("Name"))!);
     host.complete(0, "The remote service did not answer.");
     expect(screen.getByText("The data source returned an error")).toBeTruthy();

@@ -2,7 +2,7 @@ import { cleanup, screen } from "@testing-library/react";
 import { setup as setupPicker } from "../IntegrationPatternPicker/setup";
 import { mockWebApi, mount as mountPanel } from "../ThrottlingEventPanel/harness";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset } from "../VirtualTablePreview/fakeDataset";
-import { mountControl as mountPreview } from "../VirtualTablePreview/render";
+import { mountSettled as mountPreview } from "../VirtualTablePreview/render";
 
 /**
  * The component tests' environment (test/setup/jsdom-environment.js) skips jsdom's selector engine for a
@@ -161,8 +161,8 @@ describe("the component tests' style matching", () => {
     }
   });
 
-  it("skips no rule that jsdom matches: VirtualTablePreview", () => {
-    mountPreview(fakeDataset(CUSTOMER_COLUMNS, customerRows(40)));
+  it("skips no rule that jsdom matches: VirtualTablePreview", async () => {
+    await mountPreview(fakeDataset(CUSTOMER_COLUMNS, customerRows(40)));
     expect(screen.getAllByRole("row").length).toBeGreaterThan(10);
     expect(wronglySkipped()).toEqual([]);
     expect(differingDeclarations()).toEqual([]);
