@@ -285,6 +285,7 @@ styleRules.getDeclarationForElement = (elementImpl) => {
 };
 
 const { TestEnvironment: JsdomEnvironment } = require("jest-environment-jsdom");
+// jest-environment-jsdom's own fake timers (knip.json lists the package as used, not installed).
 const { ModernFakeTimers } = require(
   require.resolve("@jest/fake-timers", { paths: [path.dirname(require.resolve("@jest/environment-jsdom-abstract"))] }),
 );
