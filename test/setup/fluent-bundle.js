@@ -4,7 +4,7 @@
 // Why: jest gives every test file its own module registry, so each jsdom file loads Fluent again. Fluent's
 // CommonJS build requires the whole index of @fluentui/react-icons, so one load reads and compiles 1,679
 // files and 22.7 MB, 17.7 MB of them icons that no component uses: about 1.3 s of a worker per test file
-// on the 2-core machine, and most of the garbage collection of the run.
+// on the 2-core machine, and about half of the run's garbage collection (profiled in-band: 10.3 s → 4.7 s).
 //
 // What: esbuild bundles Fluent's ES module build (the one a browser bundler reads) into one CommonJS
 // script of about 2 MB, leaving out the icons nothing imports. The code is Fluent's own and unchanged:

@@ -1,5 +1,6 @@
 // The component tests' environment: jest-environment-jsdom, with jsdom's style matching told which
-// rules cannot apply to an element before it runs the selector engine on them.
+// rules cannot apply to an element before it runs the selector engine on them, and fake timers that do
+// not wait in real time (see the class at the end).
 //
 // Why: every role query computes accessible names and axe checks visibility, and both call
 // getComputedStyle, which jsdom answers by running the selector of every rule against the element:
