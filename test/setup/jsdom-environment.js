@@ -1,34 +1,28 @@
-// The component tests' environment: jest-environment-jsdom, with jsdom's style matching told which
-// rules cannot apply to an element before it runs the selector engine on them, and fake timers that do
-// not wait in real time (see the class at the end).
+// The component tests' environment: jest-environment-jsdom, with faster style matching that gives the
+// same answers, and fake timers that do not wait in real time (see the class at the end).
 //
 // Why: every role query computes accessible names and axe checks visibility, and both call
 // getComputedStyle, which jsdom answers by running the selector of every rule against the element:
 // about 620 Fluent rules on a full control and about 150 rules of jsdom's own default style sheet
 // (`div`, `h1`, `select`, ...), thrown away at each DOM change. Nearly all of them cannot match.
 //
-// What: a browser's "rule hash", done as a pre-check in jsdom's `matchesDontThrow`. A selector whose
-// rightmost compound selector starts with a class (`.fxyz`, `.fxyz:hover`, `.a .fxyz::after`) can only
-// match an element that has that class, and one that starts with a type (`h1`, `article h1`,
-// `select:focus`) only an element of that name, so when the element lacks it, the answer is "no match"
-// without the selector engine. Type names are compared without case, which can only let more rules
-// through to jsdom. Every other selector (`*`, an id, an attribute, a pseudo-class first, a namespace,
-// an escape; any selector in a quirks-mode document, where class names are matched without case) goes
-// to jsdom as before. The cascade, the rule order and every value jsdom computes are unchanged: the
-// same rules match, only faster. test/component/common/jsdomStyles.test.tsx checks this against
-// jsdom's own matching on every element of each control, for every rule of the document and of
-// jsdom's default style sheet.
-//
-// jsdom's style-rules module takes `matchesDontThrow` from its selectors module when it loads, so the
-// pre-check is installed before jest-environment-jsdom loads jsdom.
+// What: a browser's "rule hash". A selector whose rightmost compound selector starts with a class
+// (`.fxyz`, `.fxyz:hover`, `.a .fxyz::after`) can only match an element that has that class, and one
+// that starts with a type (`h1`, `article h1`, `select:focus`) only an element of that name. Each rule
+// is filed under what it needs, and an element is matched (by jsdom's selector engine) only against
+// the rules filed under its classes and its type, plus every rule whose selector says nothing certain
+// (`*`, an id, an attribute, a pseudo-class first, a namespace, an escape). Type names are filed in
+// lower case, which can only let more rules through. A quirks-mode document, where class names are
+// matched without case, is left to jsdom. The cascade, the rule order and every value jsdom computes
+// are unchanged: the same rules match, only faster. test/component/common/jsdomStyles.test.tsx checks
+// this against jsdom's own matching on every element of each control, for every rule of the document
+// and of jsdom's default style sheet, and against jsdom's own declarations for every element.
 "use strict";
 
 const path = require("path");
 
 const jsdomDir = path.dirname(require.resolve("jsdom/package.json"));
-const selectors = require(path.join(jsdomDir, "lib", "jsdom", "living", "helpers", "selectors.js"));
-
-const jsdomMatches = selectors.matchesDontThrow;
+const { matchesDontThrow: jsdomMatches } = require(path.join(jsdomDir, "lib", "jsdom", "living", "helpers", "selectors.js"));
 
 /**
  * Selector text → what each comma-separated alternative needs of an element: ".name" (that class) or
@@ -115,64 +109,17 @@ function requirementsFor(selector) {
 }
 
 let skipped = 0;
-let lastClassAttr = null;
-let lastClasses = new Set();
 
+/** The element's classes, as a class selector matches them (split at ASCII white space). */
 function classesOf(elImpl) {
   const attr = elImpl.getAttributeNS(null, "class");
-  if (attr === null) return null;
-  if (attr !== lastClassAttr) {
-    lastClassAttr = attr;
-    lastClasses = new Set(attr.split(/[\t\n\f\r ]+/));
-  }
-  return lastClasses;
+  return attr === null ? [] : attr.split(/[\t\n\f\r ]+/);
 }
-
-function mayMatch(elImpl, needs) {
-  let type;
-  let classes;
-  for (const need of needs) {
-    if (need.charCodeAt(0) === 46 /* "." */) {
-      if (classes === undefined) classes = classesOf(elImpl);
-      if (classes !== null && classes.has(need.slice(1))) return true;
-    } else {
-      if (type === undefined) type = elImpl.localName.toLowerCase();
-      if (type === need) return true;
-    }
-  }
-  return false;
-}
-
-// The document's mode, read once per style generation: jsdom finds the doctype by walking the document's
-// children at every read, and replaces `_styleCache` at every change to the document.
-let modeCache = null;
-let noQuirks = false;
-
-function isNoQuirks(doc) {
-  const generation = doc._styleCache;
-  if (!generation) return doc.compatMode === "CSS1Compat";
-  if (generation !== modeCache) {
-    modeCache = generation;
-    noQuirks = doc.compatMode === "CSS1Compat";
-  }
-  return noQuirks;
-}
-
-selectors.matchesDontThrow = (elImpl, selector) => {
-  if (typeof selector === "string" && isNoQuirks(elImpl._ownerDocument)) {
-    const needs = requirementsFor(selector);
-    if (needs !== null && !mayMatch(elImpl, needs)) {
-      skipped++;
-      return false;
-    }
-  }
-  return jsdomMatches(elImpl, selector);
-};
 
 // ---- The rule index ---------------------------------------------------------------------------
 //
 // getComputedStyle asks jsdom's style-rules module for an element's declarations, and that module loops
-// over every rule, calling the pre-check above on each. The same answer, faster: the rules in jsdom's
+// over every rule, running the selector engine on each. The same answer, faster: the rules in jsdom's
 // order (its default sheet, then the document's sheets, with the rules of `@media screen` in place),
 // each filed under what it needs, so an element is matched against the rules filed under its type and
 // its classes, and the rules that need nothing known, in their original order. The index is rebuilt
@@ -244,12 +191,10 @@ function candidates(index, elImpl) {
   const lists = [index.always];
   const byType = index.byNeed.get(elImpl.localName.toLowerCase());
   if (byType !== undefined) lists.push(byType);
-  const classes = classesOf(elImpl);
-  if (classes !== null)
-    for (const cls of classes) {
-      const list = index.byNeed.get(`.${cls}`);
-      if (list !== undefined) lists.push(list);
-    }
+  for (const cls of classesOf(elImpl)) {
+    const list = index.byNeed.get(`.${cls}`);
+    if (list !== undefined) lists.push(list);
+  }
   if (lists.length === 1) return lists[0];
   const merged = new Set();
   for (const list of lists) for (const at of list) merged.add(at);
@@ -266,7 +211,7 @@ function handleProperty(declaration, style, property) {
 /** jsdom's getDeclarationForElement (jsdom 26), with the rules taken from the index. */
 styleRules.getDeclarationForElement = (elementImpl) => {
   const doc = elementImpl._ownerDocument;
-  if (!isNoQuirks(doc)) return jsdomDeclaration(elementImpl);
+  if (doc.compatMode !== "CSS1Compat") return jsdomDeclaration(elementImpl);
   if (!doc._styleCache) doc._styleCache = new WeakMap();
   const styleCache = doc._styleCache;
   const cached = styleCache.get(elementImpl);
@@ -329,15 +274,15 @@ class ComponentTestEnvironment extends JsdomEnvironment {
       answers.set(elImpl, answer);
       return answer;
     };
-    // For jsdomStyles.test.tsx only: how the pre-check reads a selector, and how many matches it skipped.
+    // For jsdomStyles.test.tsx only: what a selector is filed under, and how many matches were skipped.
     this.global.__ikitStyleMatching = {
       ruleNeeds: (selector) => {
         const needs = requirementsFor(selector);
         return needs === null ? null : [...needs];
       },
       skipped: () => skipped,
-      // An element's declarations from jsdom's own getDeclarationForElement (every rule, through the
-      // pre-check) and from the index, each computed afresh: [jsdom's, the index's] as CSS text.
+      // An element's declarations from jsdom's own getDeclarationForElement (every rule) and from the
+      // index, each computed afresh: [jsdom's, the index's] as CSS text.
       declarations: (element) => {
         const elImpl = implForWrapper(element);
         const doc = elImpl._ownerDocument;

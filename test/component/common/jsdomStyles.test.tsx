@@ -8,8 +8,8 @@ import { mountSettled as mountPreview } from "../VirtualTablePreview/render";
  * The component tests' environment (test/setup/jsdom-environment.js) skips jsdom's selector engine for a
  * style rule whose selector needs a class or an element type the element lacks. That must never change
  * an answer: here, for every rule in the document and in jsdom's default style sheet, and each control,
- * the elements jsdom's own engine matches to it (querySelectorAll, which the pre-check does not touch)
- * are compared with what the pre-check assumes.
+ * the elements jsdom's own engine matches to it (querySelectorAll, which the index does not touch) are
+ * compared with what the index files the rule under.
  */
 interface StyleMatching {
   ruleNeeds: (selector: string) => string[] | null;
@@ -37,7 +37,7 @@ function rulesOf(rules: CSSRuleList): CSSStyleRule[] {
   return out;
 }
 
-/** Does an element meet one of the pre-check's needs (".class" or "type")? */
+/** Does an element meet one of a rule's needs (".class" or "type")? */
 function meets(element: Element, needs: string[]): boolean {
   return needs.some((need) =>
     need.startsWith(".") ? element.classList.contains(need.slice(1)) : element.localName.toLowerCase() === need,
@@ -48,7 +48,7 @@ function styleRules(): CSSStyleRule[] {
   return [...defaultSheetRules(), ...Array.from(document.styleSheets).flatMap((sheet) => rulesOf(sheet.cssRules))];
 }
 
-/** The elements jsdom's own engine matches to a selector (querySelectorAll: the pre-check does not touch it). */
+/** The elements jsdom's own engine matches to a selector (querySelectorAll: the index does not touch it). */
 function matching(selector: string): Element[] {
   try {
     return Array.from(document.querySelectorAll(selector));
@@ -57,7 +57,7 @@ function matching(selector: string): Element[] {
   }
 }
 
-/** Every (element, rule) pair jsdom matches that the pre-check would skip: must be none. */
+/** Every (element, rule) pair jsdom matches that the index would skip: must be none. */
 function wronglySkipped(): string[] {
   const rules = styleRules();
   const wrong: string[] = [];
@@ -70,7 +70,7 @@ function wronglySkipped(): string[] {
       if (!meets(element, needs)) wrong.push(`${element.tagName}.${element.className} ~ ${rule.selectorText}`);
     }
   }
-  // The pre-check does its job: it reads nearly every rule, so most pairs never reach the selector engine.
+  // The index does its job: it files nearly every rule, so most pairs never reach the selector engine.
   expect(read).toBeGreaterThan(0.8 * rules.length);
   return wrong;
 }
