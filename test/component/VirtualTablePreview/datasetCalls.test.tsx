@@ -10,10 +10,6 @@ const AXE_OPTIONS = { rules: { "color-contrast": { enabled: false } } };
 const AXE_PAGE_OPTIONS = { rules: { "color-contrast": { enabled: false }, region: { enabled: false } } };
 
 /** Lets the control's metadata read (promises) finish and the app re-render. */
-async function metadataRead(): Promise<void> {
-  for (let i = 0; i < 5; i++) await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-}
-
 function header(name: string): HTMLElement {
   return screen.getAllByRole("columnheader").find((h) => h.textContent?.startsWith(name))!;
 }
@@ -298,7 +294,7 @@ describe("VirtualTablePreview dataset calls", () => {
       showDiagnostics: true,
       metadata: { account: { LogicalName: "account", TableType: "Standard" } },
     });
-    await metadataRead();
+    await settle();
     expect(ctx.utils.getEntityMetadata).toHaveBeenCalledWith("account", ["mserp_customergroup"]);
     expect(screen.queryByText(/Exactly 1,000 rows came back/)).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { act, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import { axe } from "../../setup/axe";
 import { DatasetSession, factsFromMetadata, odataQuery, readTableFacts, type TableFacts } from "@integrationkit/shared";
 import { makeRows, makeSnapshot, mountApp } from "./appFixture";
@@ -13,7 +13,7 @@ import {
   STANDARD_METADATA,
   UNKNOWN_METADATA,
 } from "./metadata";
-import { mountControl } from "./render";
+import { mountControl, settle } from "./render";
 
 /**
  * What the diagnostics pane tells the user about the table's provider: the provider line, its short
@@ -24,10 +24,6 @@ import { mountControl } from "./render";
 
 // axe in jsdom is slow on a shared 2-core machine; no test here waits on a real timer.
 jest.setTimeout(30000);
-
-async function metadataRead(): Promise<void> {
-  for (let i = 0; i < 6; i++) await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-}
 
 const COLUMNS: FakeColumn[] = [
   { name: "name", displayName: "Name", dataType: "SingleLine.Text" },
@@ -46,7 +42,7 @@ async function mount(entity: string, metadata: FakeMetadata, n = 5, wait = true)
   const ds = fakeDataset(COLUMNS, rows(n), entity);
   ds.paging.totalResultCount = -1;
   const mounted = mountControl(ds, { metadata, providers: PROVIDER_NAMES, showDiagnostics: true, pageSize: 5000 });
-  if (wait) await metadataRead();
+  if (wait) await settle();
   return { ds, ...mounted };
 }
 
@@ -84,7 +80,7 @@ describe("VirtualTablePreview diagnostics pane: the table's provider", () => {
     ds.error = true;
     ds.errorMessage = "Paging isn't supported for queries with temporary tables.";
     mountControl(ds, { metadata: FINOPS_METADATA, providers: PROVIDER_NAMES, showDiagnostics: true });
-    await metadataRead();
+    await settle();
     expect(providerLine()).toBe("Table and provider: Finance and operations virtual table (CustomersV3)");
     expect(summary()).toMatch(/ · finance and operations$/);
     const n = notes();
@@ -142,7 +138,7 @@ describe("VirtualTablePreview diagnostics pane: the table's provider", () => {
     expect(summary()).toMatch(/ · checking the provider$/);
     expect(notes()).toEqual(["Reading the table's details; the rules below may change when they arrive."]);
     expect(screen.queryByText(/^Fetched live|^Stored in Dataverse/)).toBeNull();
-    await metadataRead();
+    await settle();
     expect(providerLine()).toMatch(/virtual connector provider/);
   });
 

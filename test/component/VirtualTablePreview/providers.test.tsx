@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import { customerRows, CUSTOMER_COLUMNS, fakeDataset, type FakeColumn, type FakeMetadata, type FakeRow } from "./fakeDataset";
 import {
   CONNECTOR_METADATA,
@@ -10,17 +10,13 @@ import {
   STANDARD_METADATA,
   UNKNOWN_METADATA,
 } from "./metadata";
-import { mountControl } from "./render";
+import { mountControl, settle } from "./render";
 
 /**
  * Each provider type's rules, on the real control class, with table metadata shaped as
  * `getEntityMetadata` returns it: what can be sorted, what the pane warns about, and what it says
  * about the provider.
  */
-
-async function metadataRead(): Promise<void> {
-  for (let i = 0; i < 6; i++) await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-}
 
 function header(name: string): HTMLElement {
   return screen.getAllByRole("columnheader").find((h) => h.textContent?.startsWith(name))!;
@@ -57,7 +53,7 @@ async function mount(
   );
   tweak?.(ds);
   const mounted = mountControl(ds, { metadata, providers: PROVIDER_NAMES, showDiagnostics: true, pageSize: 5000 });
-  await metadataRead();
+  await settle();
   return { ds, ...mounted };
 }
 
@@ -90,7 +86,7 @@ describe("VirtualTablePreview per provider type", () => {
     ds.error = true;
     ds.errorMessage = "Paging isn't supported for queries with temporary tables.";
     mountControl(ds, { metadata: FINOPS_METADATA, providers: PROVIDER_NAMES, showDiagnostics: true });
-    await metadataRead();
+    await settle();
     expect(sorts(ds, "Customer group")).toBe(false);
     expect(screen.getByText(/^Customer group: This lookup cannot be sorted/)).toBeTruthy();
     expect(screen.getAllByText(/Find the temporary table in the entity's query and leave it out/).length).toBeGreaterThan(0);
