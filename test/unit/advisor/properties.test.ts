@@ -62,15 +62,21 @@ describe("recommend() properties", () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const recs = recommend(s);
+        // One assertion per scenario, naming every broken rule (expect() in the loop cost most of this test).
+        const broken: string[] = [];
         for (const r of recs) {
-          expect(r.score).toBeGreaterThanOrEqual(0);
-          expect(r.score).toBeLessThanOrEqual(1);
-          if (r.fit === "recommended") expect(r.score).toBeGreaterThanOrEqual(RECOMMENDED_THRESHOLD);
-          if (r.fit === "possible") expect(r.score).toBeGreaterThanOrEqual(POSSIBLE_THRESHOLD);
-          if (r.fit === "not-suitable") expect(r.warnings.length).toBeGreaterThan(0);
-          if (r.warnings.some((w) => isHardWarning(w.code))) expect(r.fit).toBe("not-suitable");
+          const at = `${r.patternId} (${r.fit}, ${r.score})`;
+          if (!(r.score >= 0 && r.score <= 1)) broken.push(`${at}: score outside [0, 1]`);
+          if (r.fit === "recommended" && !(r.score >= RECOMMENDED_THRESHOLD)) broken.push(`${at}: recommended below the threshold`);
+          if (r.fit === "possible" && !(r.score >= POSSIBLE_THRESHOLD)) broken.push(`${at}: possible below the threshold`);
+          if (r.fit === "not-suitable" && r.warnings.length === 0) broken.push(`${at}: not suitable without a warning`);
+          if (r.warnings.some((w) => isHardWarning(w.code)) && r.fit !== "not-suitable")
+            broken.push(`${at}: a hard warning, yet not "not suitable"`);
         }
-        for (let i = 1; i < recs.length; i++) expect(FIT_RANK[recs[i - 1].fit]).toBeLessThanOrEqual(FIT_RANK[recs[i].fit]);
+        for (let i = 1; i < recs.length; i++)
+          if (FIT_RANK[recs[i - 1].fit] > FIT_RANK[recs[i].fit])
+            broken.push(`${recs[i - 1].patternId} ranked above ${recs[i].patternId} with a worse fit`);
+        expect(broken).toEqual([]);
       }),
     );
   });
@@ -106,16 +112,19 @@ describe("recommend() properties", () => {
           deployment: s.deployment ? [s.deployment] : [],
           requirement: s.requirements ?? [],
         };
+        // Reasons that no answer explains, checked in one assertion per scenario.
+        const untraced: string[] = [];
         for (const r of recommend(s)) {
           for (const reason of r.reasons) {
             const { rule, value } = splitAdviceCode(reason.code);
             const criterion = rule.split(".")[0];
-            expect(answers[criterion]?.length ?? 0).toBeGreaterThan(0);
-            if (rule === "apps.cross-app") expect(answers.apps).toHaveLength(2);
-            else if (rule === "apps.one-side") expect(answers.apps).toHaveLength(2);
-            else expect(answers[criterion]).toContain(value);
+            const given = answers[criterion] ?? [];
+            const traced =
+              rule === "apps.cross-app" || rule === "apps.one-side" ? answers.apps.length === 2 : given.length > 0 && given.includes(value);
+            if (!traced) untraced.push(`${r.patternId}: ${reason.code}`);
           }
         }
+        expect(untraced).toEqual([]);
       }),
     );
   });
@@ -131,13 +140,15 @@ describe("recommend() properties", () => {
         fc.pre(rest.length > 0);
         const before = recommend(withApp);
         const after = recommend(without);
+        const raised: string[] = [];
         for (const meta of PATTERN_META.filter((m) => m.traits.requiresApps.includes(app))) {
           const b = before.find((r) => r.patternId === meta.id)!;
           const a = after.find((r) => r.patternId === meta.id)!;
-          expect(a.score).toBeLessThanOrEqual(b.score);
-          expect(a.fit).toBe("not-suitable");
-          expect(a.warnings.map((w) => w.code)).toContain(`apps.missing:${app}`);
+          if (a.score > b.score) raised.push(`${meta.id}: score ${b.score} → ${a.score}`);
+          if (a.fit !== "not-suitable") raised.push(`${meta.id}: ${a.fit}`);
+          if (!a.warnings.some((w) => w.code === `apps.missing:${app}`)) raised.push(`${meta.id}: no apps.missing:${app} warning`);
         }
+        expect(raised).toEqual([]);
       }),
       { numRuns: 300 },
     );
@@ -162,12 +173,14 @@ describe("recommend() properties", () => {
         delete open.deployment;
         const before = recommend(open);
         const after = recommend({ ...open, deployment: "on-premises" });
+        const raised: string[] = [];
         for (const id of cloudOnly) {
           const b = before.find((r) => r.patternId === id)!;
           const a = after.find((r) => r.patternId === id)!;
-          expect(a.score).toBeLessThanOrEqual(b.score);
-          expect(a.fit).toBe("not-suitable");
+          if (a.score > b.score) raised.push(`${id}: score ${b.score} → ${a.score}`);
+          if (a.fit !== "not-suitable") raised.push(`${id}: ${a.fit}`);
         }
+        expect(raised).toEqual([]);
       }),
       { numRuns: 300 },
     );

@@ -34,8 +34,6 @@ export class World {
   timerAt: number | undefined;
   outstanding: Outstanding[] = [];
   log: LoggedEffect[] = [];
-  /** Every state after every event, for invariants that hold at all times. */
-  states: PanelModel[] = [];
   /** Effects emitted after destroy (must stay empty). */
   afterDestroy: PanelEffect[] = [];
 
@@ -49,7 +47,6 @@ export class World {
     const { state, effects } = panelReducer(this.state, event);
     if (before.destroyed) this.afterDestroy.push(...effects);
     this.state = state;
-    this.states.push(state);
     for (const effect of effects) {
       this.log.push({ at: this.now, effect, gateBefore: before.gateUntil });
       if (effect.type === "request") this.outstanding.push({ id: effect.id, source: effect.source, at: this.now });
