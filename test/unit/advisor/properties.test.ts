@@ -120,7 +120,9 @@ describe("recommend() properties", () => {
             const criterion = rule.split(".")[0];
             const given = answers[criterion] ?? [];
             const traced =
-              rule === "apps.cross-app" || rule === "apps.one-side" ? answers.apps.length === 2 : given.length > 0 && given.includes(value);
+              rule === "apps.cross-app" || rule === "apps.one-side"
+                ? answers.apps.length === 2
+                : value !== undefined && given.includes(value);
             if (!traced) untraced.push(`${r.patternId}: ${reason.code}`);
           }
         }
