@@ -81,7 +81,7 @@ export class PanelRunner implements ReadableStore<PanelModel> {
 
   /** The manifest inputs, from updateView. */
   configure(settings: PanelSettingsInput): void {
-    this.dispatch(Object.assign({ type: "settings" as const, now: this.deps.clock.now() }, settings), "afterRender");
+    this.dispatch({ type: "settings" as const, now: this.deps.clock.now(), ...settings }, "afterRender");
   }
 
   setPaused(paused: boolean): void {

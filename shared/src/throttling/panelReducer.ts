@@ -207,8 +207,8 @@ function pollingActive(state: PanelModel): boolean {
 }
 
 function withNextPoll(state: PanelModel, now: number): PanelModel {
-  if (!pollingActive(state) || state.inFlight !== undefined) return Object.assign({}, state, { nextPollAt: undefined });
-  return Object.assign({}, state, { nextPollAt: nextPollTime(state, now) });
+  if (!pollingActive(state) || state.inFlight !== undefined) return { ...state, nextPollAt: undefined };
+  return { ...state, nextPollAt: nextPollTime(state, now) };
 }
 
 /** When the panel tries again after a throttle: the gate, or the next poll when the interval is longer. */
@@ -234,7 +234,7 @@ function finalize(state: PanelModel, effects: PanelEffect[]): PanelTransition {
   }
   if (wake === state.timerAt) return { state, effects };
   effects.push(wake === undefined ? { type: "cancelSchedule" } : { type: "schedule", at: wake });
-  return { state: Object.assign({}, state, { timerAt: wake }), effects };
+  return { state: { ...state, timerAt: wake }, effects };
 }
 
 // ---- Helpers ---------------------------------------------------------------------------------
@@ -248,25 +248,27 @@ function prioritiesFor(source: SourceKind, configured: PriorityRank[], hasError:
 function startPoll(state: PanelModel, now: number, effects: PanelEffect[]): PanelModel {
   const id = state.nextRequestId;
   effects.push({ type: "request", id, source: state.source, windowMinutes: state.windowMinutes });
-  return Object.assign({}, state, {
+  return {
+    ...state,
     nextRequestId: id + 1,
     inFlight: { id, source: state.source, startedAt: now, deadline: now + REQUEST_TIMEOUT_MS },
-    lastStartAt: Object.assign({}, state.lastStartAt, { [state.source]: now }),
+    lastStartAt: { ...state.lastStartAt, [state.source]: now },
     nextPollAt: undefined,
-  });
+  };
 }
 
 function abortInFlight(state: PanelModel, effects: PanelEffect[]): PanelModel {
   if (state.inFlight === undefined) return state;
   effects.push({ type: "abort", id: state.inFlight.id });
-  return Object.assign({}, state, { inFlight: undefined });
+  return { ...state, inFlight: undefined };
 }
 
 /** Switches to a source: everything from the old one is dropped, the new one starts loading. */
 function switchSource(state: PanelModel, source: SourceKind, now: number, effects: PanelEffect[]): PanelModel {
   const s = abortInFlight(state, effects);
   return withNextPoll(
-    Object.assign({}, s, {
+    {
+      ...s,
       source,
       status: "loading",
       snapshot: undefined,
@@ -280,7 +282,7 @@ function switchSource(state: PanelModel, source: SourceKind, now: number, effect
       pendingAction: undefined,
       actionError: undefined,
       priorities: prioritiesFor(source, s.configuredPriorities, s.prioritiesError !== undefined),
-    }),
+    },
     now,
   );
 }
@@ -313,10 +315,11 @@ function applyActionToSnapshot(
 ): PanelSnapshot | undefined {
   if (snapshot === undefined) return undefined;
   const update = systemJobActionUpdate(action, new Date(now));
-  return Object.assign({}, snapshot, {
+  return {
+    ...snapshot,
     jobs: snapshot.jobs.map((j) => {
       if (j.id !== jobId) return j;
-      const next = Object.assign({}, j);
+      const next = { ...j };
       if (typeof update.statecode === "number" && typeof update.statuscode === "number") {
         next.statecode = update.statecode;
         next.statuscode = update.statuscode;
@@ -324,7 +327,7 @@ function applyActionToSnapshot(
       if (typeof update.postponeuntil === "string") next.postponeUntil = Date.parse(update.postponeuntil);
       return next;
     }),
-  });
+  };
 }
 
 function unchangedSettings(state: PanelModel, e: PanelSettingsInput): boolean {
@@ -346,7 +349,7 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
   if (event.type === "settings" && state.configured && unchangedSettings(state, event)) return { state, effects: [] };
   const effects: PanelEffect[] = [];
   const now = "now" in event ? Math.max(state.now, event.now) : state.now;
-  let s: PanelModel = now === state.now ? state : Object.assign({}, state, { now });
+  let s: PanelModel = now === state.now ? state : { ...state, now };
 
   switch (event.type) {
     case "settings": {
@@ -356,16 +359,17 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
       const pollChanged = poll.seconds !== s.pollSeconds;
       if (json !== s.prioritiesJson || !s.configured) {
         const parsed = parseAppPriorities(json);
-        s = Object.assign({}, s, {
+        s = {
+          ...s,
           prioritiesJson: json,
           configuredPriorities: parsed.ok ? throttlingOrder(parsed.entries) : [],
           prioritiesError: parsed.ok ? undefined : { key: parsed.errorKey, values: parsed.values },
-        });
+        };
         s.priorities = prioritiesFor(s.source, s.configuredPriorities, s.prioritiesError !== undefined);
       }
-      s = Object.assign({}, s, { pollSeconds: poll.seconds, pollClamped: poll.clamped, windowMinutes });
+      s = { ...s, pollSeconds: poll.seconds, pollClamped: poll.clamped, windowMinutes };
       if (!s.configured || event.source !== s.requestedSource) {
-        s = Object.assign({}, s, { configured: true, requestedSource: event.source, forcedSimulation: false });
+        s = { ...s, configured: true, requestedSource: event.source, forcedSimulation: false };
         s = switchSource(s, event.source, now, effects);
       } else if (pollChanged && s.nextPollAt !== undefined) {
         s = withNextPoll(s, now);
@@ -374,15 +378,16 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
     }
     case "tick": {
       // The timer fired, so it is no longer armed; finalize arms it again for what comes next.
-      s = Object.assign({}, s, { timerAt: undefined });
+      s = { ...s, timerAt: undefined };
       if (s.inFlight !== undefined && now >= s.inFlight.deadline) {
         // The request never answered: give it up, show the error, keep polling.
         s = abortInFlight(s, effects);
-        s = Object.assign({}, s, {
+        s = {
+          ...s,
           status: "error",
           error: { key: "Error_Timeout", values: { seconds: REQUEST_TIMEOUT_MS / 1000 } },
           failureStreak: s.failureStreak + 1,
-        });
+        };
         s = withNextPoll(s, now);
       } else if (s.inFlight === undefined && s.nextPollAt !== undefined && now >= s.nextPollAt && pollingActive(s)) {
         s = startPoll(s, now, effects);
@@ -397,12 +402,14 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
       let series = s.series;
       if (live) {
         series = pushSample(s.series, snapshot.headroom.requests?.used, 0);
-        snapshot = Object.assign({}, snapshot, {
+        snapshot = {
+          ...snapshot,
           throttledCalls: s.ownThrottles.filter((c) => c.retryAt >= now - THROTTLE_NEWS_MS),
           series: { requests: series.requests.slice(), throttled: series.throttled.slice() },
-        });
+        };
       }
-      s = Object.assign({}, s, {
+      s = {
+        ...s,
         inFlight: undefined,
         status: "ok",
         snapshot,
@@ -411,15 +418,15 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
         failureStreak: 0,
         throttleStreak: 0,
         announcement: wasThrottled ? { key: "Announce_Resumed" } : s.announcement,
-      });
+      };
       s = withNextPoll(s, now);
       break;
     }
     case "failure": {
       if (s.inFlight?.id !== event.id) break;
-      s = Object.assign({}, s, { inFlight: undefined });
+      s = { ...s, inFlight: undefined };
       if (event.kind === "unavailable") {
-        s = Object.assign({}, s, { status: "unavailable", error: event.message, snapshot: undefined });
+        s = { ...s, status: "unavailable", error: event.message, snapshot: undefined };
       } else {
         const key =
           event.kind === "unauthorized"
@@ -432,7 +439,7 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
                   ? "Error_Network"
                   : "Error_Request";
         const error = event.message ?? { key, values: { seconds: REQUEST_TIMEOUT_MS / 1000, detail: "" } };
-        s = Object.assign({}, s, { status: "error", error, failureStreak: s.failureStreak + 1 });
+        s = { ...s, status: "error", error, failureStreak: s.failureStreak + 1 };
       }
       s = withNextPoll(s, now);
       break;
@@ -452,54 +459,54 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
           ...s.ownThrottles,
         ].slice(0, MAX_OWN_THROTTLES);
         if (snapshot)
-          snapshot = Object.assign({}, snapshot, {
+          snapshot = {
+            ...snapshot,
             throttledCalls: ownThrottles.slice(),
             series: { requests: series.requests.slice(), throttled: series.throttled.slice() },
-          });
+          };
       }
-      s = Object.assign({}, s, {
+      s = {
+        ...s,
         inFlight: undefined,
         status: "throttled",
-        gateUntil: Object.assign({}, s.gateUntil, { [source]: gate }),
+        gateUntil: { ...s.gateUntil, [source]: gate },
         throttleStreak: streak,
         snapshot,
         ownThrottles,
         series,
-      });
+      };
       s = withNextPoll(s, now);
       // The wait announced is the real one: the gate, or the next poll when the interval is longer.
-      s = Object.assign({}, s, {
-        announcement: { key: "Announce_Throttled", values: { seconds: secondsUntil(Math.max(gate, s.nextPollAt ?? 0), now) } },
-      });
+      s = { ...s, announcement: { key: "Announce_Throttled", values: { seconds: secondsUntil(Math.max(gate, s.nextPollAt ?? 0), now) } } };
       break;
     }
     case "pause": {
       if (s.paused) break;
       s = abortInFlight(s, effects);
-      s = Object.assign({}, s, { paused: true, announcement: { key: "Announce_Paused" } });
+      s = { ...s, paused: true, announcement: { key: "Announce_Paused" } };
       s = withNextPoll(s, now);
       break;
     }
     case "resume": {
       if (!s.paused) break;
-      s = Object.assign({}, s, { paused: false, announcement: { key: "Announce_Resumed" } });
+      s = { ...s, paused: false, announcement: { key: "Announce_Resumed" } };
       s = withNextPoll(s, now);
       break;
     }
     case "useSimulation": {
       if (s.source === "simulated") break;
-      s = Object.assign({}, s, { forcedSimulation: true });
+      s = { ...s, forcedSimulation: true };
       s = switchSource(s, "simulated", now, effects);
       break;
     }
     case "visibility": {
       if (event.hidden === s.hidden) break;
-      s = Object.assign({}, s, { hidden: event.hidden });
+      s = { ...s, hidden: event.hidden };
       if (s.nextPollAt !== undefined) s = withNextPoll(s, now);
       break;
     }
     case "privileges": {
-      s = Object.assign({}, s, { canWriteJobs: event.canWriteJobs, readDepth: event.readDepth });
+      s = { ...s, canWriteJobs: event.canWriteJobs, readDepth: event.readDepth };
       break;
     }
     case "jobAction": {
@@ -510,40 +517,41 @@ export function panelReducer(state: PanelModel, event: PanelEvent): PanelTransit
       const gate = s.gateUntil[s.source];
       if (s.source === "live" && gate > now) {
         // The user's Retry-After covers this request too.
-        s = Object.assign({}, s, { actionError: { key: "ActionError_Throttled", values: { seconds: secondsUntil(gate, now) } } });
+        s = { ...s, actionError: { key: "ActionError_Throttled", values: { seconds: secondsUntil(gate, now) } } };
         break;
       }
       const id = s.nextRequestId;
       effects.push({ type: "jobAction", id, source: s.source, jobId: event.jobId, action: event.action, now });
-      s = Object.assign({}, s, {
+      s = {
+        ...s,
         nextRequestId: id + 1,
         busyJobId: event.jobId,
         pendingAction: { id, jobId: event.jobId, action: event.action, source: s.source },
         actionError: undefined,
-      });
+      };
       break;
     }
     case "jobActionDone": {
       const pending = s.pendingAction;
       if (pending?.id !== event.id) break;
       const snapshot = event.snapshot ?? applyActionToSnapshot(s.snapshot, pending.jobId, pending.action, now);
-      s = Object.assign({}, s, { busyJobId: undefined, pendingAction: undefined, snapshot, announcement: { key: "Announce_ActionDone" } });
+      s = { ...s, busyJobId: undefined, pendingAction: undefined, snapshot, announcement: { key: "Announce_ActionDone" } };
       break;
     }
     case "jobActionFailed": {
       const pending = s.pendingAction;
       if (pending?.id !== event.id) break;
-      s = Object.assign({}, s, { busyJobId: undefined, pendingAction: undefined, actionError: event.message });
+      s = { ...s, busyJobId: undefined, pendingAction: undefined, actionError: event.message };
       if (event.throttled) {
         const gate = Math.max(s.gateUntil[pending.source], now + throttleWait(s, event.retryAfterMs, s.throttleStreak + 1));
-        s = Object.assign({}, s, { gateUntil: Object.assign({}, s.gateUntil, { [pending.source]: gate }) });
+        s = { ...s, gateUntil: { ...s.gateUntil, [pending.source]: gate } };
         if (s.nextPollAt !== undefined) s = withNextPoll(s, now);
       }
       break;
     }
     case "destroy": {
       s = abortInFlight(s, effects);
-      s = Object.assign({}, s, { destroyed: true, nextPollAt: undefined, busyJobId: undefined, pendingAction: undefined });
+      s = { ...s, destroyed: true, nextPollAt: undefined, busyJobId: undefined, pendingAction: undefined };
       break;
     }
   }

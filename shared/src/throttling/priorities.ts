@@ -116,5 +116,5 @@ export interface PriorityRank extends AppPriority {
 export function throttlingOrder(entries: readonly AppPriority[]): PriorityRank[] {
   return [...entries]
     .sort((a, b) => ORDER[a.priority] - ORDER[b.priority] || a.name.localeCompare(b.name))
-    .map((e) => Object.assign({}, e, { rank: ORDER[e.priority] + 1, threshold: priorityThrottleThresholds[e.priority] }));
+    .map((e) => ({ ...e, rank: ORDER[e.priority] + 1, threshold: priorityThrottleThresholds[e.priority] }));
 }

@@ -70,7 +70,7 @@ export class SimulatedFeed {
 
   constructor(options: SimulatedFeedOptions) {
     this.random = seededRandom(options.seed);
-    this.simulator = new ServiceProtectionSimulator(Object.assign({}, options.simulator, { seed: options.seed }));
+    this.simulator = new ServiceProtectionSimulator({ ...options.simulator, seed: options.seed });
     this.aggregator = new EventAggregator({ windowMs: this.simulator.limits.windowSeconds * 1000, bucketCount: 60 });
     this.rate = options.userRatePerSecond ?? 18;
     this.apps = options.apps ?? defaultSimulatedApps;
@@ -170,7 +170,7 @@ export class SimulatedFeed {
 
   private addJob(job: Omit<SystemJobRow, "id" | "name">): void {
     const id = this.nextId();
-    this.jobs.unshift(Object.assign({ id, name: job.endpoint }, job));
+    this.jobs.unshift({ id, name: job.endpoint, ...job });
     if (this.jobs.length > MAX_JOBS) this.jobs.length = MAX_JOBS;
   }
 
@@ -219,10 +219,10 @@ export class SimulatedFeed {
       },
       series: { requests: ok.map((v, i) => v + throttled[i]), throttled },
       // Calls whose retry time passed more than 30 s ago are no longer news.
-      throttledCalls: this.throttled.filter((c) => c.retryAt >= now - 30_000).map((c) => Object.assign({}, c)),
+      throttledCalls: this.throttled.filter((c) => c.retryAt >= now - 30_000).map((c) => ({ ...c })),
       endpoints,
       failures: agg.latestFailures(5),
-      jobs: this.jobs.map((j) => Object.assign({}, j)),
+      jobs: this.jobs.map((j) => ({ ...j })),
       skippedRows: 0,
     };
     if (this.lastHeaders) snapshot.headers = this.lastHeaders;

@@ -97,9 +97,8 @@ export class ServiceProtectionSimulator {
 
   constructor(options: SimulatorOptions) {
     this.seed = options.seed >>> 0;
-    // Object.assign rather than spread: the control's bundler inlines a helper per module for spreads.
-    this.limits = Object.assign({}, defaultSimulatorLimits, options.limits);
-    this.resource = Object.assign({}, defaultResource, options.resource);
+    this.limits = { ...defaultSimulatorLimits, ...options.limits };
+    this.resource = { ...defaultResource, ...options.resource };
     this.dopHint = options.dopHint ?? 48;
   }
 
