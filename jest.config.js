@@ -18,8 +18,8 @@ const common = {
   rootDir: __dirname,
   transform: { "^.+\\.(t|j)sx?$": swc },
   transformIgnorePatterns: ["/node_modules/"],
-  // jest's runtime with a faster copy of the coverage counters after each file: see the file.
-  runtime: "<rootDir>/test/setup/coverage-runtime.js",
+  // jest's runtime, with a faster copy of the coverage counters and V8's code cache: see the file.
+  runtime: "<rootDir>/test/setup/runtime.js",
   moduleNameMapper: {
     "^@integrationkit/shared$": "<rootDir>/shared/src/index.ts",
     // Fluent UI as one script, built once per run (globalSetup): see test/setup/fluent-bundle.js.
