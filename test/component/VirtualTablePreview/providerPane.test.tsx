@@ -13,7 +13,7 @@ import {
   STANDARD_METADATA,
   UNKNOWN_METADATA,
 } from "./metadata";
-import { mountControl, settle } from "./render";
+import { mountControl, mountSettled, settle } from "./render";
 
 /**
  * What the diagnostics pane tells the user about the table's provider: the provider line, its short
@@ -41,8 +41,8 @@ function rows(n: number): FakeRow[] {
 async function mount(entity: string, metadata: FakeMetadata, n = 5, wait = true) {
   const ds = fakeDataset(COLUMNS, rows(n), entity);
   ds.paging.totalResultCount = -1;
-  const mounted = mountControl(ds, { metadata, providers: PROVIDER_NAMES, showDiagnostics: true, pageSize: 5000 });
-  if (wait) await settle();
+  const options = { metadata, providers: PROVIDER_NAMES, showDiagnostics: true, pageSize: 5000 };
+  const mounted = wait ? await mountSettled(ds, options) : mountControl(ds, options);
   return { ds, ...mounted };
 }
 
@@ -79,8 +79,7 @@ describe("VirtualTablePreview diagnostics pane: the table's provider", () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5));
     ds.error = true;
     ds.errorMessage = "Paging isn't supported for queries with temporary tables.";
-    mountControl(ds, { metadata: FINOPS_METADATA, providers: PROVIDER_NAMES, showDiagnostics: true });
-    await settle();
+    await mountSettled(ds, { metadata: FINOPS_METADATA, providers: PROVIDER_NAMES, showDiagnostics: true });
     expect(providerLine()).toBe("Table and provider: Finance and operations virtual table (CustomersV3)");
     expect(summary()).toMatch(/ · finance and operations$/);
     const n = notes();

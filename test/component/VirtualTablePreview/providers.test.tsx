@@ -10,7 +10,7 @@ import {
   STANDARD_METADATA,
   UNKNOWN_METADATA,
 } from "./metadata";
-import { mountControl, settle } from "./render";
+import { mountSettled } from "./render";
 
 /**
  * Each provider type's rules, on the real control class, with table metadata shaped as
@@ -52,8 +52,7 @@ async function mount(
     entity,
   );
   tweak?.(ds);
-  const mounted = mountControl(ds, { metadata, providers: PROVIDER_NAMES, showDiagnostics: true, pageSize: 5000 });
-  await settle();
+  const mounted = await mountSettled(ds, { metadata, providers: PROVIDER_NAMES, showDiagnostics: true, pageSize: 5000 });
   return { ds, ...mounted };
 }
 
@@ -85,8 +84,7 @@ describe("VirtualTablePreview per provider type", () => {
     const ds = fakeDataset(CUSTOMER_COLUMNS, customerRows(5));
     ds.error = true;
     ds.errorMessage = "Paging isn't supported for queries with temporary tables.";
-    mountControl(ds, { metadata: FINOPS_METADATA, providers: PROVIDER_NAMES, showDiagnostics: true });
-    await settle();
+    await mountSettled(ds, { metadata: FINOPS_METADATA, providers: PROVIDER_NAMES, showDiagnostics: true });
     expect(sorts(ds, "Customer group")).toBe(false);
     expect(screen.getByText(/^Customer group: This lookup cannot be sorted/)).toBeTruthy();
     expect(screen.getAllByText(/Find the temporary table in the entity's query and leave it out/).length).toBeGreaterThan(0);
